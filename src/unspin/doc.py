@@ -132,7 +132,7 @@ class Document:
         result["skipped"] = [{"component": s.component, "reason": s.reason} for s in self.skipped]
         result["errors"] = self.errors
         result["offset_map"] = self.offset_map.to_dict()
-        result["raw_length"] = len(self.raw)
+        result["raw_length"] = self.offset_map.raw_length
         return result
 
     @classmethod

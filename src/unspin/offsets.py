@@ -61,15 +61,21 @@ class OffsetMap:
         """
         if not 0 <= clean_offset <= self.clean_length:
             raise ValueError(f"offset {clean_offset} outside cleaned text of {self.clean_length}")
+        if side == "end":
+            return self._end_to_raw(clean_offset)
         index = self._piece_at_or_before(clean_offset)
-        if index >= 0:
+        if index >= 0 and clean_offset < self.pieces[index].clean_end:
             piece = self.pieces[index]
-            inside = clean_offset < piece.clean_end or (side == "end" and clean_offset == piece.clean_end)
-            if inside:
-                return piece.raw_start + clean_offset - piece.clean_start
-        if side == "start":
-            return self.pieces[index + 1].raw_start if index + 1 < len(self.pieces) else self.raw_length
-        return self.pieces[index].raw_end if index >= 0 else 0
+            return piece.raw_start + clean_offset - piece.clean_start
+        return self.pieces[index + 1].raw_start if index + 1 < len(self.pieces) else self.raw_length
+
+    def _end_to_raw(self, clean_offset: int) -> int:
+        """An end offset follows its span's last character, so map that character and step past it."""
+        index = self._piece_at_or_before(clean_offset - 1) if clean_offset > 0 else -1
+        if index < 0:
+            return self.pieces[0].raw_start if self.pieces else 0
+        piece = self.pieces[index]
+        return piece.raw_start + min(clean_offset, piece.clean_end) - piece.clean_start
 
     def to_raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw (start, end) of a cleaned span; empty spans stay empty."""
