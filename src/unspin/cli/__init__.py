@@ -1,0 +1,124 @@
+"""The `unspin` command: parses arguments, calls the core, renders results. No logic of its own."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from unspin import __version__, registry
+from unspin.doc import Document
+from unspin.ingest import Failure, IngestOptions, iter_records
+from unspin.render import FORMATS
+
+app = typer.Typer(help="Show, with evidence, how news articles try to persuade or mislead.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
+stderr = Console(stderr=True, highlight=False)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    html = "html"
+    ptc = "ptc"
+
+
+@contextmanager
+def output(path: Path | None) -> Iterator[TextIO]:
+    """The file to write results to, or standard output."""
+    if path is None:
+        yield sys.stdout
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8") as stream:
+            yield stream
+
+
+def with_progress(results: Iterator[Document | Failure], show: bool) -> Iterator[Document | Failure]:
+    """Pass results through, ticking a progress bar on standard error for batches."""
+    if not show:
+        yield from results
+        return
+    columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=stderr, transient=True) as progress:
+        task = progress.add_task("analyse", total=None)
+        for result in results:
+            progress.advance(task)
+            yield result
+
+
+def report_problems(results: Iterator[Document | Failure], counts: dict[str, int]) -> Iterator[Document | Failure]:
+    """Print one line per failed document and count outcomes, passing results through."""
+    for result in results:
+        if isinstance(result, Failure):
+            counts["failed"] += 1
+            stderr.print(f"[red]error[/red]: {result.source}: {result.reason}", markup=True, highlight=False)
+        else:
+            counts["ok"] += 1
+            for message in result.errors:
+                counts["errors"] += 1
+                stderr.print(f"[yellow]warning[/yellow]: {result.source}: {message}", markup=True)
+        yield result
+
+
+def parse_components(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [name.strip() for name in value.split(",") if name.strip()]
+
+
+@app.command()
+def analyze(
+    paths: list[str] = typer.Argument(..., help="Files, folders, corpora (.jsonl/.csv, gzip ok), http(s) URLs, or - for standard input."),
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write results to this file instead of standard output."),
+    components: str | None = typer.Option(None, help="Comma-separated components to run (default: all; '' for none). See `unspin info`."),
+    fetch: bool = typer.Option(True, help="Fetch http(s) URLs given as inputs."),
+    max_bytes: int = typer.Option(20_000_000, help="Largest single article file read, in bytes."),
+    batch_size: int = typer.Option(16, help="Documents analysed together (models batch their sentences)."),
+) -> None:
+    """Analyze articles and report techniques, narratives and quotes with their character offsets."""
+    from unspin.pipeline import Pipeline
+
+    options = IngestOptions(max_file_bytes=max_bytes, fetch_urls=fetch)
+    pipeline = Pipeline(parse_components(components), batch_size=batch_size)
+    counts = {"ok": 0, "failed": 0, "errors": 0}
+    results = pipeline.analyze(iter_records(paths, options, stdin=sys.stdin.buffer))
+    results = report_problems(with_progress(results, show=stderr.is_terminal), counts)
+    with output(out) as stream:
+        FORMATS[fmt.value](results, stream)
+    for ignored in options.ignored:
+        stderr.print(f"note: {ignored}: not a readable article type, ignored", highlight=False)
+    summary = f"{counts['ok']} analysed, {counts['failed']} failed"
+    stderr.print(summary + (f", written to {out}" if out else ""), highlight=False)
+    raise typer.Exit(1 if counts["failed"] or counts["errors"] else 0)
+
+
+@app.command()
+def info() -> None:
+    """Show the version, components and the languages each one supports, and output formats."""
+    infos = registry.components()
+    languages = sorted({lang for i in infos.values() for lang in i.languages if lang != "*"} | {"en"})
+    table = Table(title=f"unspin {__version__}: components x languages")
+    table.add_column("component")
+    for language in languages:
+        table.add_column(language, justify="center")
+    table.add_column("writes")
+    table.add_row("clean, segment", *["yes" for _ in languages], "text, sentences, paragraphs, language")
+    for info_ in infos.values():
+        table.add_row(info_.name, *["yes" if info_.supports(lang) else "-" for lang in languages], ", ".join(info_.assigns))
+    Console().print(table)
+    Console().print(f"formats: {', '.join(FORMATS)}")
+
+
+def main() -> None:
+    app()
