@@ -120,5 +120,6 @@ def info() -> None:
     Console().print(f"formats: {', '.join(FORMATS)}")
 
 
-def main() -> None:
-    app()
+from unspin.cli.evaluate import eval_app  # noqa: E402 - sub-commands register on the app defined above
+
+app.add_typer(eval_app, name="eval")

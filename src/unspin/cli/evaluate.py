@@ -1,0 +1,64 @@
+"""`unspin eval ...`: the published metrics, reproducible from the command line."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+eval_app = typer.Typer(help="Compute the published evaluation figures.", no_args_is_help=True)
+
+
+class Split(str, Enum):
+    all = "all"
+    train = "train"
+    dev = "dev"
+    test = "test"
+
+
+def split_ids(split: Split) -> set[str] | None:
+    """Article ids of a part of unspin's fixed PTC split (None = every article given)."""
+    if split is Split.all:
+        return None
+    from unspin.data.ptc import fixed_split
+
+    return set(fixed_split()[split.value])
+
+
+def predict_ptc(articles_dir: Path, ids: set[str] | None, batch_size: int = 16) -> dict[str, list]:
+    """Run the techniques component over PTC articles; spans in raw-file offsets, as the scorer wants."""
+    from unspin.data.ptc import LabelledSpan, load_articles
+    from unspin.ingest import Record
+    from unspin.pipeline import Pipeline
+
+    articles = [a for a in load_articles(articles_dir) if ids is None or a.id in ids]
+    records = [Record(a.id, str(articles_dir / f"article{a.id}.txt"), a.text) for a in articles]
+    predictions: dict[str, list] = {}
+    for doc in Pipeline(["techniques"], batch_size=batch_size).analyze(records):
+        spans = [(doc.raw_span(s), s) for s in doc.spans.get("techniques", [])]
+        predictions[doc.id] = [LabelledSpan(s.label, start, end) for (start, end), s in spans if end > start]
+    return predictions
+
+
+@eval_app.command("techniques")
+def eval_techniques(
+    articles: Path = typer.Option(..., exists=True, file_okay=False, help="Folder of articleID.txt files."),
+    labels: Path = typer.Option(..., exists=True, file_okay=False, help="Folder of gold *.labels files."),
+    predictions: Path | None = typer.Option(None, exists=True, help="Score these PTC-format predictions instead of running the model."),
+    split: Split = typer.Option(Split.all, help="Only articles of this part of unspin's fixed PTC split."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """SemEval-2020 SI and TC, and the FLC technique-aware F1, per technique too."""
+    from dataclasses import asdict
+
+    from unspin.data.ptc import load_articles
+    from unspin.evaluate.ptc import evaluate, format_report, read_predictions
+
+    ids = split_ids(split)
+    gold = {a.id: a.spans for a in load_articles(articles, labels) if ids is None or a.id in ids}
+    predicted = read_predictions(predictions) if predictions else predict_ptc(articles, set(gold))
+    predicted = {doc_id: spans for doc_id, spans in predicted.items() if doc_id in gold}
+    report = evaluate(gold, predicted)
+    typer.echo(json.dumps(asdict(report), indent=1) if as_json else format_report(report))
