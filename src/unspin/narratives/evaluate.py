@@ -1,0 +1,314 @@
+"""Benchmarks and calibration for narrative matching, each printing a small table.
+
+(a) `eval_summaries`: EUvsDisinfo 2015-2017 ``summary`` -> its own case among all catalogue
+    titles (recall@1, recall@5, MRR), with and without e5 re-ranking.
+(b) `eval_voxcheck`: a VoxCheck quote in en/ru/uk/de/it -> its sub-narrative (top-1, top-3).
+(c) `eval_false_matches`: narratives found above threshold per PTC article (US/world news
+    2017-2019, dev+test split: none expected) and matching latency per article.
+(d) `eval_stance`: stance accuracy on the labelled references in ``eval/narratives/stance.jsonl``.
+
+`calibrate` fits the logistic score model and the threshold on data the benchmarks do not use for
+their headline figures: summary sentences of half the EUvsDisinfo cases (by hash of case id) and
+PTC train-split articles. All data are read from the shared folder at run time.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from unspin.doc import Document, Span
+from unspin.narratives import store
+from unspin.narratives.importers import normalise_title
+from unspin.narratives.matcher import Matcher, load_calibration
+from unspin.narratives.stance import STANCES, stance
+from unspin.settings import shared_dir
+
+LANGS = ("en", "ru", "uk", "de", "it")
+_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“«А-Я])")
+
+
+def _data() -> Path:
+    return shared_dir() / "data"
+
+
+def _repo_eval_dir() -> Path:
+    return Path(__file__).resolve().parents[3] / "eval" / "narratives"
+
+
+def _half(case_id: str) -> int:
+    """0 = calibration half, 1 = held-out half of the EUvsDisinfo summary cases."""
+    return int(hashlib.sha1(case_id.encode()).hexdigest(), 16) % 2
+
+
+def table(title: str, header: list[str], rows: list[list]) -> str:
+    """A plain fixed-width table."""
+    cells = [header] + [[f"{c:.3f}" if isinstance(c, float) else str(c) for c in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    lines = [title, "  ".join(h.ljust(w) for h, w in zip(cells[0], widths))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in cells[1:]]
+    return "\n".join(lines)
+
+
+# -- (a) -----------------------------------------------------------------------------------------
+def _summary_cases(catalogue: str) -> list[store.Case]:
+    with store.connect() as conn:
+        return [c for c in store.iter_cases(conn, catalogue) if c.summary]
+
+
+def eval_summaries(catalogue: str = "euvsdisinfo", limit: int | None = None, held_out_only: bool = False) -> dict:
+    """Recall@1/@5 and MRR of summary -> own case, USE alone and with e5 re-ranking."""
+    cases = _summary_cases(catalogue)
+    if held_out_only:
+        cases = [c for c in cases if _half(c.case_id) == 1]
+    cases = cases[:limit] if limit else cases
+    out = {"n": len(cases), "catalogue_size": 0}
+    for mode, rerank in (("use", False), ("use+e5", True)):
+        matcher = Matcher([catalogue], shortlist=20, gate=-1.0, rerank=rerank).load()
+        out["catalogue_size"] = matcher.case_count()
+        started = time.perf_counter()
+        results = matcher.search([c.summary for c in cases])
+        seconds = time.perf_counter() - started
+        ranks = []
+        for case, cands in zip(cases, results):
+            order = cands if rerank else sorted(cands, key=lambda c: -c.use)
+            ids = [c.case_id for c in order]
+            ranks.append(ids.index(case.case_id) + 1 if case.case_id in ids else None)
+        out[mode] = {
+            "recall@1": float(np.mean([r == 1 for r in ranks])),
+            "recall@5": float(np.mean([r is not None and r <= 5 for r in ranks])),
+            "mrr": float(np.mean([1.0 / r if r else 0.0 for r in ranks])),
+            "seconds": seconds,
+        }
+    return out
+
+
+# -- (b) -----------------------------------------------------------------------------------------
+def eval_voxcheck(catalogue: str = "voxcheck", cases_path: Path | None = None) -> dict:
+    """Top-1 / top-3 accuracy of quote -> sub-narrative per language."""
+    cases_path = cases_path or _data() / "voxcheck" / "cases.jsonl"
+    with store.connect() as conn:
+        by_title = {normalise_title(c.title): c.case_id for c in store.iter_cases(conn, catalogue)}
+    rows = [json.loads(line) for line in cases_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    matcher = Matcher([catalogue], shortlist=10, gate=-1.0).load()
+    out = {}
+    for lang in LANGS:
+        items = [(r["quotes"][lang], by_title.get(normalise_title(r["subnarrative"]))) for r in rows
+                 if (r.get("quotes") or {}).get(lang) and r.get("subnarrative")]
+        items = [(q, gold) for q, gold in items if gold]
+        results = matcher.search([q for q, _ in items], language=lang)
+        top1 = [bool(c) and c[0].case_id == gold for (_, gold), c in zip(items, results)]
+        top3 = [gold in [x.case_id for x in c[:3]] for (_, gold), c in zip(items, results)]
+        out[lang] = {"n": len(items), "top1": float(np.mean(top1)), "top3": float(np.mean(top3)),
+                     "encoder": "e5" if lang in ("uk", "be") else "use+e5"}
+    return out
+
+
+# -- (c) -----------------------------------------------------------------------------------------
+def ptc_documents(split: tuple[str, ...] = ("dev", "test")) -> list[Document]:
+    """PTC articles of the fixed split as Documents, one sentence per non-empty line."""
+    from importlib import resources
+
+    from unspin.data.ptc import load_articles
+
+    ids = json.loads(resources.files("unspin.data").joinpath("ptc_split.json").read_text())
+    wanted = {i for part in split for i in ids[part]}
+    docs = []
+    for article in load_articles(_data() / "ptc" / "articles"):
+        if article.id not in wanted:
+            continue
+        doc = Document.from_text(article.text, article.id, language="en")
+        pos = 0
+        for line in article.text.split("\n"):
+            if line.strip():
+                doc.sents.append(Span(pos, pos + len(line), "sentence"))
+            pos += len(line) + 1
+        docs.append(doc)
+    return docs
+
+
+def eval_false_matches(split: tuple[str, ...] = ("dev", "test"), limit: int | None = None) -> dict:
+    """Matches above threshold per PTC article (all counted false) and seconds per article."""
+    from unspin.components.narratives import Narratives
+
+    docs = ptc_documents(split)[:limit] if limit else ptc_documents(split)
+    component = Narratives()
+    component._matcher()
+    component(Document.from_text("Warm-up: NATO is preparing a war against Russia.", language="en"))
+    times = []
+    for doc in docs:
+        started = time.perf_counter()
+        component(doc)
+        times.append(time.perf_counter() - started)
+    counts = [len(d.narratives) for d in docs]
+    sentences = sum(len(d.sents) for d in docs)
+    return {
+        "articles": len(docs), "sentences": sentences, "matches": int(sum(counts)),
+        "per_article": float(np.mean(counts)), "articles_with_match": int(sum(c > 0 for c in counts)),
+        "ms_per_article_mean": 1000 * float(np.mean(times)), "ms_per_article_median": 1000 * float(np.median(times)),
+        "threshold": component.matcher.threshold_,
+        "examples": [(d.id, n["title"][:80], n["score"], d.text[n["evidence"][0]["start"]:n["evidence"][0]["end"]][:100])
+                     for d in docs for n in d.narratives][:8],
+    }
+
+
+# -- (d) -----------------------------------------------------------------------------------------
+def _source_texts(refs: list[dict]) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    urls = {r["source"][4:] for r in refs if r["source"].startswith("ppn:")}
+    if urls:
+        with gzip.open(_data() / "ppn" / "ppn_articles.jsonl.gz", "rt", encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                url = record.get("url")
+                if url in urls and record.get("maintext"):
+                    texts.setdefault("ppn:" + url, [])  # type: ignore[arg-type]
+                    texts["ppn:" + url].append(record["maintext"])  # type: ignore[union-attr]
+    for r in refs:
+        if r["source"].startswith("examples/"):
+            texts[r["source"]] = (shared_dir() / r["source"]).read_text(encoding="utf-8")
+    return texts
+
+
+def load_stance_set(path: Path | None = None) -> list[tuple[str, int, int, str]]:
+    """(text, start, end, label) for each reference whose sentence hash still matches."""
+    path = path or _repo_eval_dir() / "stance.jsonl"
+    refs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = _source_texts(refs)
+    items = []
+    for r in refs:
+        candidates = texts.get(r["source"])
+        candidates = candidates if isinstance(candidates, list) else [candidates] if candidates else []
+        for text in candidates:
+            sentence = text[r["start"]:r["end"]]
+            if hashlib.sha1(sentence.encode()).hexdigest()[:8] == r["sha1_8"]:
+                items.append((text, r["start"], r["end"], r["label"]))
+                break
+    return items
+
+
+def eval_stance(path: Path | None = None) -> dict:
+    items = load_stance_set(path)
+    gold = [label for *_, label in items]
+    pred = [stance(text, s, e)[0] for text, s, e, _ in items]
+    per_class = {}
+    for label in STANCES:
+        tp = sum(g == p == label for g, p in zip(gold, pred))
+        n_pred, n_gold = pred.count(label), gold.count(label)
+        per_class[label] = {"precision": tp / n_pred if n_pred else 0.0, "recall": tp / n_gold if n_gold else 0.0,
+                            "n": n_gold}
+    return {"n": len(items), "accuracy": float(np.mean([g == p for g, p in zip(gold, pred)])) if items else 0.0,
+            "per_class": per_class, "confusion": Counter(zip(gold, pred))}
+
+
+# -- calibration ---------------------------------------------------------------------------------
+def _first_sentence(summary: str) -> str:
+    return _SENT_END.split(summary.strip())[0]
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 50) -> tuple[np.ndarray, float]:
+    """Weights and bias of an L2-regularised logistic regression (Newton's method)."""
+    xb = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(xb.shape[1])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-xb @ w))
+        grad = xb.T @ (p - y) + l2 * np.r_[w[:-1], 0]
+        hess = (xb * (p * (1 - p))[:, None]).T @ xb + l2 * np.eye(len(w))
+        w -= np.linalg.solve(hess, grad)
+    return w[:-1], float(w[-1])
+
+
+def calibrate(write: bool = True, ptc_articles: int = 120, positives: int = 700, gate: float = 0.45,
+              max_false_per_article: float = 0.1) -> dict:
+    """Fit the (use, e5) and (e5) logistic models, pick the threshold, write calibration.json."""
+    from unspin.components.narratives import Narratives
+
+    cases = [c for c in _summary_cases("euvsdisinfo") if _half(c.case_id) == 0][:positives]
+    queries = [_first_sentence(c.summary) for c in cases]
+    matcher = Matcher(None, shortlist=10, gate=-1.0).load()
+    features, labels = [], []
+    for case, cands in zip(cases, matcher.search(queries)):
+        for c in cands:
+            features.append((c.use, c.e5))
+            labels.append(1.0 if c.case_id == case.case_id else 0.0)
+    # negatives: what PTC train articles' units reach after the gate
+    docs = ptc_documents(("train",))[:ptc_articles]
+    component = Narratives(matcher=Matcher(None, shortlist=10, gate=gate).load())
+    units = [u for i, d in enumerate(docs) for u in component.units(d, i)]
+    results = component.matcher.search([u.text for u in units], use_vectors=component._use_vectors(units))
+    for cands in results:
+        for c in cands:
+            features.append((c.use, c.e5))
+            labels.append(0.0)
+    x, y = np.asarray(features, dtype=float), np.asarray(labels)
+    w, b = fit_logistic(x, y)
+    w_e5, b_e5 = fit_logistic(x[:, 1:], y)
+    if w[0] < 0:
+        # the score must not fall as USE similarity rises; a negative weight only reflects that the
+        # negatives were selected by USE (the gate), so keep e5 alone
+        w, b = np.array([0.0, w_e5[0]]), b_e5
+    # threshold: lowest one keeping PTC false matches (distinct cases per article) under the target
+    probs_by_doc: dict[int, dict[str, float]] = {}
+    for unit, cands in zip(units, results):
+        for c in cands:
+            p = float(1 / (1 + np.exp(-(w @ np.array([c.use, c.e5]) + b))))
+            best = probs_by_doc.setdefault(unit.doc, {})
+            best[c.case_id] = max(best.get(c.case_id, 0.0), p)
+    neg_best = probs_by_doc
+    pos_probs = 1 / (1 + np.exp(-(x[y == 1] @ w + b)))
+    threshold = 0.5
+    for t in np.arange(0.05, 0.99, 0.01):
+        per_article = sum(sum(p >= t for p in d.values()) for d in neg_best.values()) / max(1, len(docs))
+        if per_article <= max_false_per_article:
+            threshold = float(round(t, 2))
+            break
+    calibration = {"use+e5": {"w": [round(float(v), 4) for v in w], "b": round(b, 4)},
+                   "e5": {"w": [round(float(w_e5[0]), 4)], "b": round(b_e5, 4)},
+                   "gate": gate, "threshold": threshold,
+                   "fitted_on": {"positives": int(y.sum()), "negatives": int(len(y) - y.sum()),
+                                 "ptc_train_articles": len(docs), "euvsdisinfo_cases": len(cases)},
+                   "positive_recall_at_threshold": round(float(np.mean(pos_probs >= threshold)), 3)}
+    if write:
+        path = Path(__file__).with_name("calibration.json")
+        path.write_text(json.dumps(calibration, indent=1) + "\n")
+    return calibration
+
+
+# -- all -----------------------------------------------------------------------------------------
+def run_all(limit: int | None = None, print_fn=print) -> dict:
+    """Run (a)-(d) and print their tables; returns the figures."""
+    figures = {}
+    a = eval_summaries(limit=limit)
+    figures["summaries"] = a
+    print_fn(table(f"(a) EUvsDisinfo summary -> own case ({a['n']} summaries, {a['catalogue_size']} cases)",
+                   ["ranking", "recall@1", "recall@5", "MRR", "seconds"],
+                   [[m, a[m]["recall@1"], a[m]["recall@5"], a[m]["mrr"], a[m]["seconds"]] for m in ("use", "use+e5")]))
+    b = eval_voxcheck()
+    figures["voxcheck"] = b
+    print_fn(table("(b) VoxCheck quote -> sub-narrative (69)", ["lang", "n", "top-1", "top-3", "encoder"],
+                   [[lang, v["n"], v["top1"], v["top3"], v["encoder"]] for lang, v in b.items()]))
+    c = eval_false_matches(limit=limit)
+    figures["false_matches"] = c
+    print_fn(table("(c) PTC dev+test articles (no catalogue claim expected)",
+                   ["articles", "sentences", "matches", "per article", "articles w/ match", "ms/article mean",
+                    "median", "threshold"],
+                   [[c["articles"], c["sentences"], c["matches"], c["per_article"], c["articles_with_match"],
+                     c["ms_per_article_mean"], c["ms_per_article_median"], c["threshold"]]]))
+    d = eval_stance()
+    figures["stance"] = d
+    print_fn(table(f"(d) stance, {d['n']} labelled sentences: accuracy {d['accuracy']:.3f}",
+                   ["stance", "n", "precision", "recall"],
+                   [[k, v["n"], v["precision"], v["recall"]] for k, v in d["per_class"].items()]))
+    return figures
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run_all()

@@ -1,0 +1,220 @@
+"""Claim matching: texts -> ranked catalogue cases with a calibrated probability.
+
+A cascade, each stage running only on what the previous one kept:
+
+1. embed every text with USE (one batch) and take the ``shortlist`` nearest cases from the FAISS
+   index of case titles (uk/be text, which USE was not trained on, is embedded and searched with e5);
+2. texts whose best USE cosine is below ``gate`` stop here (no match): e5 is ~10x slower, so it
+   only sees texts that might match;
+3. embed the remaining texts with e5 and score each short-listed case by both cosines;
+4. turn (use, e5) into a probability with a logistic model fitted on a labelled dev set
+   (`calibration.json`, see `evaluate.calibrate`), and keep cases above ``threshold``, chosen so
+   that PTC news articles (no pro-Kremlin claims expected) get few false matches.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+from unspin.narratives import store
+from unspin.narratives.encoders import E5_ONLY, get_encoder
+from unspin.narratives.index import VectorIndex, load_index
+
+SHORTLIST = 10
+
+
+def load_calibration() -> dict:
+    """The fitted calibration shipped with the package (weights, gate, threshold)."""
+    return json.loads(resources.files("unspin.narratives").joinpath("calibration.json").read_text())
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One catalogue case proposed for one text."""
+
+    catalogue: str
+    case_id: str
+    use: float
+    e5: float | None = None
+    score: float = 0.0  # calibrated probability that the text carries this case's claim
+
+    def key(self) -> tuple[str, str]:
+        return (self.catalogue, self.case_id)
+
+
+class Matcher:
+    """Search and calibrated re-ranking over the stored catalogues (all, or those named)."""
+
+    def __init__(self, catalogues: list[str] | None = None, shortlist: int = SHORTLIST,
+                 threshold: float | None = None, gate: float | None = None, rerank: bool = True) -> None:
+        self.catalogues = catalogues
+        self.shortlist = shortlist
+        self.threshold = threshold
+        self.gate = gate
+        self.rerank = rerank
+        self._use_index: VectorIndex | None = None
+        self._e5_index: VectorIndex | None = None
+
+    # -- loading ---------------------------------------------------------------------------------
+    def load(self) -> Matcher:
+        """Load calibration and both indexes (built from stored embeddings, cached on disk)."""
+        self.calibration_ = load_calibration()
+        self.threshold_ = self.threshold if self.threshold is not None else self.calibration_["threshold"]
+        self.gate_ = self.gate if self.gate is not None else self.calibration_["gate"]
+        self._use_index = load_index("use", self.catalogues)
+        self._e5_index = load_index("e5", self.catalogues)
+        self._e5_rows = self._e5_index.row_of()
+        self._use_rows = self._use_index.row_of()
+        return self
+
+    @property
+    def loaded(self) -> bool:
+        return self._use_index is not None
+
+    def case_count(self) -> int:
+        if not self.loaded:
+            self.load()
+        return len(self._use_index.keys)
+
+    # -- scoring ---------------------------------------------------------------------------------
+    def probability(self, use: np.ndarray, e5: np.ndarray, mode: str = "use+e5") -> np.ndarray:
+        params = self.calibration_[mode]
+        w = np.asarray(params["w"], dtype=float)
+        features = np.stack([use, e5], axis=-1) if mode == "use+e5" else np.asarray(e5)[..., None]
+        return _sigmoid(features @ w + params["b"])
+
+    def search(self, texts: list[str], language: str | None = None,
+               use_vectors: np.ndarray | None = None, texts_for_e5: list[str] | None = None) -> list[list[Candidate]]:
+        """Short-listed, scored candidates for each text, best first; [] for texts below the gate.
+
+        ``use_vectors`` may be given when the caller already has USE embeddings (pairs of sentences
+        are averaged sentence vectors). ``texts_for_e5`` (default ``texts``) is what e5 embeds.
+        """
+        if not self.loaded:
+            self.load()
+        if not texts:
+            return []
+        texts_for_e5 = texts_for_e5 or texts
+        if language in E5_ONLY:
+            return self._search_e5_only(texts_for_e5)
+        if use_vectors is None:
+            use_vectors = get_encoder("use").encode(texts)
+        scores, rows = self._use_index.search(use_vectors, self.shortlist)
+        results: list[list[Candidate]] = []
+        for i in range(len(texts)):
+            cands = [Candidate(*self._use_index.keys[r], use=float(s)) for s, r in zip(scores[i], rows[i]) if r >= 0]
+            results.append(cands)
+        keep = [i for i, cands in enumerate(results) if cands and cands[0].use >= self.gate_]
+        for i in set(range(len(texts))) - set(keep):
+            results[i] = []
+        if not keep:
+            return results
+        if not self.rerank:
+            for i in keep:
+                for c in results[i]:
+                    c.score = float(self.probability(np.array(c.use), np.array(c.use)))
+            return results
+        e5_vectors = get_encoder("e5").encode([texts_for_e5[i] for i in keep])
+        for row, i in enumerate(keep):
+            cands = results[i]
+            case_rows = [self._e5_rows.get(c.key(), -1) for c in cands]
+            sims = np.array([float(self._e5_index.vectors[r] @ e5_vectors[row]) if r >= 0 else 0.0 for r in case_rows])
+            probs = self.probability(np.array([c.use for c in cands]), sims)
+            for c, sim, p in zip(cands, sims, probs):
+                c.e5, c.score = float(sim), float(p)
+            cands.sort(key=lambda c: -c.score)
+        return results
+
+    def _search_e5_only(self, texts: list[str]) -> list[list[Candidate]]:
+        vectors = get_encoder("e5").encode(texts)
+        scores, rows = self._e5_index.search(vectors, self.shortlist)
+        results = []
+        for i in range(len(texts)):
+            cands = []
+            for s, r in zip(scores[i], rows[i]):
+                if r < 0:
+                    continue
+                c = Candidate(*self._e5_index.keys[r], use=float("nan"), e5=float(s))
+                c.score = float(self.probability(np.array(0.0), np.array(s), mode="e5"))
+                cands.append(c)
+            results.append(cands)
+        return results
+
+    def titles(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], store.Case]:
+        """The stored cases for (catalogue, case_id) keys."""
+        out = {}
+        with store.connect() as conn:
+            for catalogue, case_id in set(keys):
+                case = store.get_case(conn, case_id, catalogue)
+                if case is not None:
+                    out[(catalogue, case_id)] = case
+        return out
+
+
+_MATCHERS: dict[tuple, tuple[str, Matcher]] = {}
+
+
+def _store_state() -> str:
+    """Changes whenever a catalogue is imported or removed (or UNSPIN_HOME points elsewhere)."""
+    with store.connect() as conn:
+        rows = conn.execute("SELECT name, revision, imported_at FROM catalogues ORDER BY name").fetchall()
+    return f"{store.db_path()}|{rows}"
+
+
+def get_matcher(catalogues: list[str] | None = None) -> Matcher:
+    """A loaded matcher shared by the process, reloaded when the stored catalogues change."""
+    key = tuple(catalogues) if catalogues else ()
+    state = _store_state()
+    cached = _MATCHERS.get(key)
+    if cached is None or cached[0] != state:
+        cached = _MATCHERS[key] = (state, Matcher(list(key) or None).load())
+    return cached[1]
+
+
+def match_claims(claims: list[str], catalogue: str | list[str] | None = None, top_k: int = 5,
+                 language: str | None = None) -> list[list[dict]]:
+    """The ``top_k`` catalogue cases nearest to each claim: ``[[{case_id, title, score}, ...], ...]``.
+
+    Models and indexes load once for the whole batch. ``score`` is the calibrated probability
+    (0-1) that the claim is the case's claim; no threshold is applied here, so a caller sees the
+    nearest cases even when none is a match. ``catalogue`` limits the search to one or more
+    catalogues (all by default).
+    """
+    names = [catalogue] if isinstance(catalogue, str) else catalogue
+    matcher = Matcher(names, shortlist=max(SHORTLIST, top_k), gate=-1.0).load()
+    claims = list(claims)
+    languages = [language or guess_e5_only_language(claim) for claim in claims]
+    results: list[list[Candidate]] = [[] for _ in claims]
+    for lang in set(languages):
+        rows = [i for i, value in enumerate(languages) if value == lang]
+        for i, cands in zip(rows, matcher.search([claims[i] for i in rows], language=lang)):
+            results[i] = cands
+    keys = [c.key() for cands in results for c in cands[:top_k]]
+    cases = matcher.titles(keys)
+    return [
+        [{"case_id": c.case_id, "title": cases[c.key()].title if c.key() in cases else "", "score": round(c.score, 4),
+          "catalogue": c.catalogue} for c in cands[:top_k]]
+        for cands in results
+    ]
+
+
+_UK = re.compile("[іїєґІЇЄҐ]")
+_BE = re.compile("[ўЎ]")
+
+
+def guess_e5_only_language(text: str) -> str | None:
+    """'be' or 'uk' when the letters say so (USE does not cover them), else None (USE path)."""
+    if _BE.search(text):
+        return "be"
+    if _UK.search(text):
+        return "uk"
+    return None

