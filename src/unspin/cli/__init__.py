@@ -16,6 +16,7 @@ from rich.table import Table
 
 from unspin import __version__, registry
 from unspin.doc import Document
+from unspin.errors import UnspinError
 from unspin.ingest import Failure, IngestOptions, iter_records
 from unspin.render import FORMATS
 
@@ -90,7 +91,11 @@ def analyze(
     from unspin.pipeline import Pipeline
 
     options = IngestOptions(max_file_bytes=max_bytes, fetch_urls=fetch)
-    pipeline = Pipeline(parse_components(components), batch_size=batch_size)
+    try:
+        pipeline = Pipeline(parse_components(components), batch_size=batch_size)
+    except UnspinError as error:
+        stderr.print(f"error: {error}", highlight=False)
+        raise typer.Exit(2) from None
     counts = {"ok": 0, "failed": 0, "errors": 0}
     results = pipeline.analyze(iter_records(paths, options, stdin=sys.stdin.buffer))
     results = report_problems(with_progress(results, show=stderr.is_terminal), counts)
