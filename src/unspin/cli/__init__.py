@@ -128,3 +128,7 @@ def info() -> None:
 from unspin.cli.evaluate import eval_app  # noqa: E402 - sub-commands register on the app defined above
 
 app.add_typer(eval_app, name="eval")
+
+from unspin.cli import corpus as _corpus  # noqa: E402
+
+_corpus.register(app)
