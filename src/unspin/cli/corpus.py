@@ -20,7 +20,7 @@ from rich.table import Table
 
 from unspin.errors import UnspinError
 
-stderr = Console(stderr=True, highlight=False)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 DB_HELP = "Store URL: sqlite:///path or postgresql://... (default: $UNSPIN_DB or $UNSPIN_HOME/corpus.sqlite)."
 
 

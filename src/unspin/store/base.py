@@ -189,15 +189,15 @@ class Store:
                 with self.transaction():
                     for result, hash_ in documents:
                         doc_id = doc_id_for(hash_)
-                        if self._all("SELECT 1 FROM documents WHERE id = ?", (doc_id,)):
-                            continue
                         result = {k: v for k, v in result.items() if k != "status"}
-                        self._exec(
+                        inserted = self._exec(
                             "INSERT INTO documents (id, content_hash, source, url, title, outlet, published, week, language,"
-                            " ingested_at, cluster, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            " ingested_at, cluster, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                             (doc_id, hash_, result.get("source"), result.get("url"), result.get("title"), result.get("outlet"),
                              result.get("published"), iso_week(result.get("published")), result.get("language"), now, doc_id,
                              json.dumps(result, ensure_ascii=False)))
+                        if inserted.rowcount == 0:  # stored already (a re-run, or another writer got there first)
+                            continue
                         self._index_text(doc_id, result.get("title") or "", result.get("text", ""))
                         self._many("INSERT INTO annotations (doc_id, grp, label, start_char, end_char, score, detail, extra)"
                                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", annotation_rows(doc_id, result))

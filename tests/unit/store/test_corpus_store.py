@@ -48,6 +48,7 @@ def test_add_get_round_trip(store):
     text = "The <b>talks</b> in Geneva failed on Monday, officials said."
     result, hash_ = analysed(text, "one.txt", techniques=[(4, 16, "Loaded_Language", 0.8)])
     assert store.add_batch([(result, hash_)]) == [doc_id_for(hash_)]
+    assert store.add_batch([(result, hash_), (result, hash_)]) == []  # stored once, however often it comes
     got = store.get(doc_id_for(hash_))
     assert got["text"] == text and got["techniques"] == result["techniques"] and got["outlet"] == "a.example"
     assert got["store"]["occurrences"] == [{"source": "one.txt", "url": None, "outlet": "a.example", "published": "2023-03-01"}]
