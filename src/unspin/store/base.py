@@ -184,9 +184,12 @@ class Store:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         added: list[str] = []
         with self._lock:
-            index = self._cluster_index()
             try:
                 with self.transaction():
+                    index = self._cluster_index()
+                    if len(index.signatures) != self._all("SELECT COUNT(*) FROM minhashes")[0][0]:
+                        self._index = None  # another process wrote to this store: start from what it holds
+                        index = self._cluster_index()
                     for result, hash_ in documents:
                         doc_id = doc_id_for(hash_)
                         result = {k: v for k, v in result.items() if k != "status"}

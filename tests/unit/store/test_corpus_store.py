@@ -142,3 +142,16 @@ def test_export_formats(store, tmp_path):
         assert store.export("parquet", tmp_path / "x.parquet") == 2
     with pytest.raises(StoreError, match="unknown export format"):
         store.export("xml", out)
+
+
+def test_two_writers_share_clusters(store_url):
+    """A second Store on the same database (another process, in real life) sees the first one's
+    documents when it clusters, and neither duplicates the other's documents."""
+    original = text_of(42)
+    with open_store(store_url) as first, open_store(store_url) as second:
+        first.add_batch([analysed(text_of(1), "x")])
+        second.add_batch([analysed(text_of(2), "y")])  # loads its index now
+        first.add_batch([analysed(original, "orig")])
+        assert second.add_batch([analysed(variant(original, 5), "copy"), analysed(original, "orig")]) == [
+            doc_id_for(content_hash(variant(original, 5)))]
+        assert [c["size"] for c in second.clusters()] == [2] and first.count() == 4
