@@ -265,6 +265,8 @@ class Store:
             return {
                 "documents": one("SELECT COUNT(*) FROM documents"),
                 "occurrences": one("SELECT COUNT(*) FROM occurrences"),
+                "repeated_texts": one("SELECT COUNT(*) FROM (SELECT content_hash FROM occurrences GROUP BY content_hash"
+                                      " HAVING COUNT(*) > 1) r"),
                 "outlets": one("SELECT COUNT(DISTINCT outlet) FROM occurrences WHERE outlet IS NOT NULL"),
                 "languages": dict(self._all("SELECT COALESCE(language, 'unknown'), COUNT(*) FROM documents GROUP BY 1 ORDER BY 2 DESC")),
                 "failures": one("SELECT COUNT(*) FROM failures"),
