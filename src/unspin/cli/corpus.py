@@ -182,6 +182,12 @@ def serve(
         raise typer.Exit(0 if response.status_code < 400 else 1)
     import uvicorn
 
+    from unspin.ingest import Record
+
+    try:  # load the models now, not on the first user's request
+        app.state.core.analyze_record(Record("warm-up", "warm-up", "Models load once, before the first request.", {}))
+    except Exception as error:  # noqa: BLE001 - the server still starts; the error is shown per request
+        stderr.print(f"warning: warm-up analysis failed: {error}")
     stderr.print(f"serving http://{host}:{port}/ (API docs at /docs) store {settings.db or 'default'}")
     uvicorn.run(app, host=host, port=port, log_level="info", timeout_graceful_shutdown=5)
 
