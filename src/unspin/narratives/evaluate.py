@@ -239,6 +239,7 @@ def calibrate(write: bool = True, ptc_articles: int = 120, positives: int = 700,
         for c in cands:
             features.append((c.use, c.e5))
             labels.append(1.0 if c.case_id == case.case_id else 0.0)
+    n_ranking = len(labels)
     # negatives: what PTC train articles' units reach after the gate
     docs = ptc_documents(("train",))[:ptc_articles]
     component = Narratives(matcher=Matcher(None, shortlist=10, gate=gate).load())
@@ -249,12 +250,15 @@ def calibrate(write: bool = True, ptc_articles: int = 120, positives: int = 700,
             features.append((c.use, c.e5))
             labels.append(0.0)
     x, y = np.asarray(features, dtype=float), np.asarray(labels)
-    w, b = fit_logistic(x, y)
+    # two steps: the direction (how much USE vs e5) from the summary shortlists alone, a ranking
+    # problem free of the gate's selection (the PTC negatives all passed USE >= gate, which would
+    # push the USE weight below zero); then scale and bias on everything, so scores are calibrated
+    direction, _ = fit_logistic(x[:n_ranking], y[:n_ranking])
+    direction = np.clip(direction, 0.0, None)
+    direction = direction / max(float(direction.sum()), 1e-9)
+    (scale,), b = fit_logistic((x @ direction)[:, None], y)
+    w = direction * scale
     w_e5, b_e5 = fit_logistic(x[:, 1:], y)
-    if w[0] < 0:
-        # the score must not fall as USE similarity rises; a negative weight only reflects that the
-        # negatives were selected by USE (the gate), so keep e5 alone
-        w, b = np.array([0.0, w_e5[0]]), b_e5
     # threshold: lowest one keeping PTC false matches (distinct cases per article) under the target
     probs_by_doc: dict[int, dict[str, float]] = {}
     for unit, cands in zip(units, results):
