@@ -56,7 +56,7 @@ def main() -> None:
     component = Narratives()
     matcher = component._matcher()
     if "e5" not in models:
-        matcher.rerank = False
+        matcher.rerank_enabled = False
     component(ptc_documents()[-1])  # warm-up: models loaded, caches filled
     use = get_encoder("use")
     totals = {"use": 0.0, "search": 0.0, "e5": 0.0, "all": 0.0}
@@ -74,7 +74,7 @@ def main() -> None:
         scores, _ = matcher._use_index.search(vectors, matcher.shortlist)
         t4 = time.perf_counter()
         gated = [u.text for u, s in zip(units, scores) if len(s) and s[0] >= matcher.gate_]
-        if matcher.rerank:
+        if matcher.rerank_enabled:
             get_encoder("e5").encode(gated)
         t5 = time.perf_counter()
         doc.narratives = []

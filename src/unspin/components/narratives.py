@@ -3,7 +3,8 @@
 ``predict`` picks claim-bearing units (sentences of 5-120 words, plus pairs of adjacent sentences,
 since a claim is often spread over two), embeds all sentences of the batch in one USE pass (a pair
 is the normalised sum of its sentence vectors, so pairs cost no encoder time), searches the
-catalogue index, re-ranks with e5 and calibrates (`unspin.narratives.matcher`). Per case it keeps
+catalogue index, re-ranks with e5 (at most ``max_rerank`` units a document, those most similar by
+USE: e5 costs ~25-50 ms a sentence) and calibrates (`unspin.narratives.matcher`). Per case it keeps
 the best units above the threshold as evidence, each with its stance (`unspin.narratives.stance`).
 ``set_annotations`` writes ``doc.narratives``, ranked by score::
 
@@ -51,7 +52,7 @@ def info():
         requires=("sents",),
         description="Matches sentences to catalogued disinformation claims (EUvsDisinfo, VoxCheck, your own), "
                     "with evidence offsets and stance (asserted / attributed / refuted).",
-        default_config={"catalogues": None, "threshold": None, "pairs": True, "max_matches": 10},
+        default_config={"catalogues": None, "threshold": None, "pairs": True, "max_matches": 10, "max_rerank": 4},
     )
 
 
@@ -62,7 +63,7 @@ class Narratives(Component):
 
     def __init__(self, catalogues: list[str] | None = None, threshold: float | None = None, pairs: bool = True,
                  max_matches: int = 10, min_words: int = 5, max_words: int = 120, max_evidence: int = 3,
-                 matcher: Matcher | None = None) -> None:
+                 max_rerank: int = 4, matcher: Matcher | None = None) -> None:
         self.catalogues = catalogues
         self.threshold = threshold
         self.pairs = pairs
@@ -70,6 +71,7 @@ class Narratives(Component):
         self.min_words = min_words
         self.max_words = max_words
         self.max_evidence = max_evidence
+        self.max_rerank = max_rerank
         self.matcher = matcher
 
     # -- finding ---------------------------------------------------------------------------------
@@ -116,8 +118,10 @@ class Narratives(Component):
         for language, units in by_language.items():
             if not units:
                 continue
-            vectors = self._use_vectors(units) if language not in ("uk", "be") else None
-            candidates = matcher.search([u.text for u in units], language=language, use_vectors=vectors)
+            if language in ("uk", "be"):
+                candidates = matcher.search([u.text for u in units], language=language)
+            else:
+                candidates = self._search_use_first(units, matcher)
             for unit, cands in zip(units, candidates):
                 for cand in cands:
                     if cand.score >= threshold:
@@ -125,6 +129,28 @@ class Narratives(Component):
         for i, hits in found.items():
             results[i] = self._aggregate(docs[i], hits, matcher)
         return results
+
+    def _search_use_first(self, units: list[Unit], matcher: Matcher) -> list[list]:
+        """USE shortlist for every unit; e5 re-ranks at most ``max_rerank`` units a document.
+
+        A pair is kept only when it comes closer to a case than both of its sentences (it then says
+        more than either); units below the gate, and beyond the per-document budget (taken in
+        order of USE similarity), get no candidates.
+        """
+        shortlists = matcher.shortlist_use([u.text for u in units], self._use_vectors(units))
+        best = [cands[0].use if cands else -1.0 for cands in shortlists]
+        single_best = {(u.doc, u.parts[0]): best[i] for i, u in enumerate(units) if len(u.parts) == 1}
+        eligible: dict[int, list[int]] = {}
+        for i, unit in enumerate(units):
+            if best[i] < matcher.gate_:
+                continue
+            if len(unit.parts) > 1 and best[i] <= max(single_best.get((unit.doc, p), -1.0) for p in unit.parts):
+                continue
+            eligible.setdefault(unit.doc, []).append(i)
+        chosen = sorted(i for rows in eligible.values() for i in sorted(rows, key=lambda r: -best[r])[: self.max_rerank])
+        matcher.rerank([units[i].text for i in chosen], [shortlists[i] for i in chosen])
+        keep = set(chosen)
+        return [cands if i in keep else [] for i, cands in enumerate(shortlists)]
 
     def _use_vectors(self, units: list[Unit]) -> np.ndarray:
         """USE vectors of units: sentences encoded once, pairs as normalised sums."""

@@ -2,8 +2,9 @@
 
 Why FAISS: a wheel for every platform we support with only numpy as a dependency, exact and
 approximate indexes behind one API, and ``write_index``/``read_index`` so the index is a file we
-cache. Up to ``EXACT_LIMIT`` cases the index is exact (``IndexFlatIP``: 10,892 x 512 floats,
-~0.1 ms a query); above it, HNSW (``IndexHNSWFlat``, M=32, efSearch=128), which keeps a query
+cache. Up to ``EXACT_LIMIT`` cases search is exact, done as one numpy matrix product over the
+stored vectors (faster than ``IndexFlatIP`` on this machine for article-sized batches); above it,
+HNSW (``IndexHNSWFlat``, M=32, efSearch=128), which keeps a query
 around a millisecond at 100k+ cases. usearch would do as well; sqlite-vec only searches
 exhaustively, so a 100k-case catalogue would cost ~50 ms a query.
 
@@ -22,7 +23,7 @@ import numpy as np
 from unspin.narratives import store
 from unspin.settings import home
 
-EXACT_LIMIT = 50_000
+EXACT_LIMIT = 20_000
 HNSW_M = 32
 HNSW_EF_SEARCH = 128
 
@@ -58,8 +59,19 @@ class VectorIndex:
         k = max(1, min(k, len(self.keys)))
         if not self.keys or len(queries) == 0:
             return np.zeros((len(queries), 0), np.float32), np.zeros((len(queries), 0), np.int64)
-        scores, rows = self.index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
-        return scores, rows
+        queries = np.ascontiguousarray(queries, dtype=np.float32)
+        if len(self.keys) <= EXACT_LIMIT:
+            # exact search as one BLAS matrix product: measured 3x faster here than IndexFlatIP
+            # (30 vs 91 ms for 78 queries x 11,220 cases on 2 busy cores); same result
+            sims = queries @ self.vectors.T
+            if k < sims.shape[1]:
+                part = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+            else:
+                part = np.tile(np.arange(sims.shape[1]), (len(queries), 1))
+            part_scores = np.take_along_axis(sims, part, axis=1)
+            order = np.argsort(-part_scores, axis=1, kind="stable")
+            return np.take_along_axis(part_scores, order, axis=1), np.take_along_axis(part, order, axis=1).astype(np.int64)
+        return self.index.search(queries, k)
 
     def row_of(self) -> dict[tuple[str, str], int]:
         return {key: i for i, key in enumerate(self.keys)}

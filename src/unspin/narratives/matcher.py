@@ -60,7 +60,7 @@ class Matcher:
         self.shortlist = shortlist
         self.threshold = threshold
         self.gate = gate
-        self.rerank = rerank
+        self.rerank_enabled = rerank
         self._use_index: VectorIndex | None = None
         self._e5_index: VectorIndex | None = None
 
@@ -106,33 +106,40 @@ class Matcher:
         texts_for_e5 = texts_for_e5 or texts
         if language in E5_ONLY:
             return self._search_e5_only(texts_for_e5)
-        if use_vectors is None:
-            use_vectors = get_encoder("use").encode(texts)
-        scores, rows = self._use_index.search(use_vectors, self.shortlist)
-        results: list[list[Candidate]] = []
-        for i in range(len(texts)):
-            cands = [Candidate(*self._use_index.keys[r], use=float(s)) for s, r in zip(scores[i], rows[i]) if r >= 0]
-            results.append(cands)
+        results = self.shortlist_use(texts, use_vectors)
         keep = [i for i, cands in enumerate(results) if cands and cands[0].use >= self.gate_]
         for i in set(range(len(texts))) - set(keep):
             results[i] = []
-        if not keep:
-            return results
-        if not self.rerank:
-            for i in keep:
-                for c in results[i]:
+        self.rerank([texts_for_e5[i] for i in keep], [results[i] for i in keep])
+        return results
+
+    def shortlist_use(self, texts: list[str], use_vectors: np.ndarray | None = None) -> list[list[Candidate]]:
+        """Stage 1: the ``shortlist`` nearest cases by USE cosine for each text (no gate, no score)."""
+        if not self.loaded:
+            self.load()
+        if use_vectors is None:
+            use_vectors = get_encoder("use").encode(texts)
+        scores, rows = self._use_index.search(use_vectors, self.shortlist)
+        return [[Candidate(*self._use_index.keys[r], use=float(s)) for s, r in zip(scores[i], rows[i]) if r >= 0]
+                for i in range(len(use_vectors))]
+
+    def rerank(self, texts: list[str], shortlists: list[list[Candidate]]) -> None:
+        """Stages 3-4, in place: e5 cosine and calibrated score of each candidate, best first."""
+        if not texts:
+            return
+        if not self.rerank_enabled:
+            for cands in shortlists:
+                for c in cands:
                     c.score = float(self.probability(np.array(c.use), np.array(c.use)))
-            return results
-        e5_vectors = get_encoder("e5").encode([texts_for_e5[i] for i in keep])
-        for row, i in enumerate(keep):
-            cands = results[i]
+            return
+        e5_vectors = get_encoder("e5").encode(texts)
+        for row, cands in enumerate(shortlists):
             case_rows = [self._e5_rows.get(c.key(), -1) for c in cands]
             sims = np.array([float(self._e5_index.vectors[r] @ e5_vectors[row]) if r >= 0 else 0.0 for r in case_rows])
             probs = self.probability(np.array([c.use for c in cands]), sims)
             for c, sim, p in zip(cands, sims, probs):
                 c.e5, c.score = float(sim), float(p)
             cands.sort(key=lambda c: -c.score)
-        return results
 
     def _search_e5_only(self, texts: list[str]) -> list[list[Candidate]]:
         vectors = get_encoder("e5").encode(texts)
