@@ -107,6 +107,8 @@ class Narratives(Component):
         matcher = self._matcher()
         threshold = self.threshold if self.threshold is not None else matcher.threshold_
         results: list[Any] = [[] for _ in docs]
+        if matcher.case_count() == 0:
+            return [Skip(self.name, "no narrative catalogue imported (see `unspin catalogue import`)") for _ in docs]
         by_language: dict[str | None, list[Unit]] = {}
         for i, doc in enumerate(docs):
             language = doc.meta.language

@@ -175,3 +175,12 @@ def test_index_cache_follows_the_catalogue(tmp_path, fake_encoders):
     assert second.path != first.path and not first.path.exists()
     scores, rows = second.search(fake_encoders["use"].encode(["NATO prepares to attack Russia"]), 1)
     assert second.keys[rows[0][0]] == ("mine", "c1") and scores[0][0] == pytest.approx(1.0, abs=1e-5)
+
+
+def test_component_without_catalogue_records_a_skip(fake_encoders):
+    from unspin.components.narratives import Narratives
+    from unspin.doc import Document
+
+    doc = Narratives()(Document.from_text("NATO is preparing to attack Russia, the anchor said.", language="en"))
+    assert doc.narratives == [] and "no narrative catalogue" in doc.skipped[0].reason
+    assert fake_encoders["use"].seen == []
