@@ -260,7 +260,7 @@ class Store:
     def stats(self) -> dict[str, Any]:
         """Counts of documents, occurrences, outlets, failures, clusters and annotations."""
         with self._lock:
-            one = lambda sql: self._all(sql)[0][0] or 0  # noqa: E731
+            one = lambda sql: int(self._all(sql)[0][0] or 0)  # noqa: E731 - PostgreSQL SUM is a Decimal
             groups = dict(self._all("SELECT grp, COUNT(*) FROM annotations GROUP BY grp"))
             return {
                 "documents": one("SELECT COUNT(*) FROM documents"),

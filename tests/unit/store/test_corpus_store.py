@@ -118,6 +118,7 @@ def test_timeline_outlet_profiles_and_stats(store):
     assert profiles["x.example"]["techniques"] == {"Loaded_Language": 1, "Name_Calling": 1}
     assert profiles["y.example"] == {"outlet": "y.example", "documents": 2, "techniques": {}, "narratives": {"EUVSD-1": 2}}
     stats = store.stats()
+    json.dumps(stats)  # plain JSON types on every back end
     assert stats["narrative_matches"] == 3 and stats["annotations"]["techniques"] == 2 and stats["outlets"] == 2
 
 
