@@ -16,6 +16,7 @@ SCHEMA = [
         published TEXT, week TEXT, language TEXT, ingested_at TEXT NOT NULL, cluster TEXT NOT NULL, result TEXT NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS documents_cluster ON documents (cluster)",
     "CREATE INDEX IF NOT EXISTS documents_outlet ON documents (outlet)",
+    "CREATE INDEX IF NOT EXISTS documents_language ON documents (language)",
     """CREATE TABLE IF NOT EXISTS occurrences (
         content_hash TEXT NOT NULL, source TEXT NOT NULL, url TEXT, outlet TEXT, published TEXT, week TEXT,
         PRIMARY KEY (source, content_hash))""",
