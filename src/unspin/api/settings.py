@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 def _flag(value: str | None) -> bool:
@@ -21,7 +21,6 @@ class ApiSettings:
     fetch_urls: bool = False
     fetch_timeout: float = 10.0
     token: str | None = None
-    extra: dict = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, **overrides) -> ApiSettings:
