@@ -24,7 +24,7 @@ Result = Document | Failure
 def make_document(record: Record) -> Document:
     """Clean, segment and identify the language of one raw record."""
     cleaned = clean_text(record.text)
-    language, paragraphs, sentences = segment(cleaned.text, cleaned.paragraphs)
+    language, paragraphs, sentences = segment(cleaned.text)
     meta = Meta(source=record.source, **{k: v for k, v in record.meta.items() if k in Meta.__slots__ and k != "source"})
     meta.language = language or meta.language
     return Document(

@@ -22,7 +22,7 @@ from unspin.render import FORMATS
 
 app = typer.Typer(help="Show, with evidence, how news articles try to persuade or mislead.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
-stderr = Console(stderr=True, highlight=False)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per message, never wrapped
 
 
 class Format(str, Enum):

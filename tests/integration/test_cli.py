@@ -1,0 +1,66 @@
+"""The CLI end to end on real inputs: the examples users have, bad files, stdin, every format."""
+
+import json
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from unspin.cli import app
+from unspin.schema import validate_result
+
+runner = CliRunner()
+
+
+def test_analyze_examples_to_json(shared, tmp_path):
+    out = tmp_path / "r.json"
+    result = runner.invoke(app, ["analyze", str(shared / "examples"), "--format", "json", "--out", str(out), "--components", ""])
+    assert result.exit_code == 0, result.output
+    documents = json.loads(out.read_text())
+    assert len(documents) == 3
+    for document in documents:
+        validate_result(document)
+        assert document["status"] == "ok" and document["language"] == "en" and document["sentences"]
+        assert "Leave a Reply" not in document["text"] and "pub-" not in document["text"]
+
+
+def test_bad_file_is_reported_and_the_rest_processed(tmp_path):
+    (tmp_path / "good.txt").write_text("The talks failed. Officials blamed each other.")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.html").write_bytes(bytes(range(256)) * 10)
+    result = runner.invoke(app, ["analyze", str(tmp_path), "--format", "jsonl", "--components", ""])
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["status"] for line in lines] == ["failed", "failed", "ok"]
+    assert f"{tmp_path / 'empty.txt'}: empty file" in result.stderr
+    assert "binary content" in result.stderr
+    assert "1 analysed, 2 failed" in result.stderr
+
+
+def test_stdin_and_text_format():
+    result = runner.invoke(app, ["analyze", "-", "--components", ""], input="A headline\n\nThe talks failed on Monday.")
+    assert result.exit_code == 0, result.output
+    assert "The talks failed on Monday." in result.stdout
+
+
+def test_html_report_is_written(shared, tmp_path):
+    out = tmp_path / "report.html"
+    result = runner.invoke(app, ["analyze", str(shared / "examples"), "--format", "html", "--out", str(out), "--components", ""])
+    assert result.exit_code == 0, result.output
+    page = out.read_text()
+    assert page.count("<article") == 3 and "Lavrov" in page
+
+
+def test_info_and_unknown_component():
+    assert "components x languages" in runner.invoke(app, ["info"]).stdout
+    result = runner.invoke(app, ["analyze", "-", "--components", "nonsense"], input="text")
+    assert result.exit_code == 2 and "unknown component 'nonsense'" in result.stderr
+
+
+def test_console_script_runs_as_a_process(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Title\n\nFirst sentence. Second sentence.")
+    completed = subprocess.run([sys.executable, "-m", "unspin", "analyze", str(article), "--format", "ptc", "--components", ""],
+                               capture_output=True, text=True, timeout=120)
+    assert completed.returncode == 0, completed.stderr
+    assert "1 analysed, 0 failed" in completed.stderr
