@@ -71,5 +71,13 @@ def create(name: str, **config: Any) -> Any:
     return factory(**{**info.default_config, **config})
 
 
+#: The components that ship with unspin, in the order a pipeline runs them. Each module has an
+#: ``info()`` returning its ComponentInfo and imports its models only when first used.
+BUILTIN_COMPONENTS: tuple[str, ...] = (
+    "unspin.components.narratives",
+)
+
+
 def _register_builtins() -> None:
-    """The components that ship with unspin, in the order a pipeline runs them."""
+    for module_name in BUILTIN_COMPONENTS:
+        register(importlib.import_module(module_name).info())

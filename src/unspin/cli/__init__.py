@@ -108,21 +108,28 @@ def analyze(
     raise typer.Exit(1 if counts["failed"] or counts["errors"] else 0)
 
 
+#: Languages shown as columns by `unspin info`; the rest are listed per component.
+INFO_LANGUAGES = ("en", "ru", "uk", "be", "de", "fr", "it", "es", "pl")
+
+
 @app.command()
 def info() -> None:
     """Show the version, components and the languages each one supports, and output formats."""
-    infos = registry.components()
-    languages = sorted({lang for i in infos.values() for lang in i.languages if lang != "*"} | {"en"})
     table = Table(title=f"unspin {__version__}: components x languages")
     table.add_column("component")
-    for language in languages:
+    for language in INFO_LANGUAGES:
         table.add_column(language, justify="center")
+    table.add_column("other languages")
     table.add_column("writes")
-    table.add_row("clean, segment", *["yes" for _ in languages], "text, sentences, paragraphs, language")
-    for info_ in infos.values():
-        table.add_row(info_.name, *["yes" if info_.supports(lang) else "-" for lang in languages], ", ".join(info_.assigns))
-    Console().print(table)
-    Console().print(f"formats: {', '.join(FORMATS)}")
+    table.add_row("clean, segment", *["yes"] * len(INFO_LANGUAGES), "any", "text, sentences, paragraphs, language")
+    for component in registry.components().values():
+        marks = ["yes" if component.supports(language) else "-" for language in INFO_LANGUAGES]
+        others = "any" if "*" in component.languages else " ".join(
+            sorted(set(component.languages) - set(INFO_LANGUAGES))) or "-"
+        table.add_row(component.name, *marks, others, ", ".join(component.assigns))
+    console = Console(soft_wrap=False)
+    console.print(table)
+    console.print(f"formats: {', '.join(FORMATS)}")
 
 
 from unspin.cli.evaluate import eval_app  # noqa: E402 - sub-commands register on the app defined above
