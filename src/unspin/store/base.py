@@ -109,7 +109,7 @@ class Store:
         self.url = url
         self._lock = threading.RLock()
         self._index: ClusterIndex | None = None
-        self._conn = self._connect()
+        self._main = self._connect()
         with self._lock, self.transaction():
             for statement in self._schema():
                 self._exec(statement)
@@ -137,19 +137,27 @@ class Store:
 
     # -- plumbing ------------------------------------------------------------------------------
     def _exec(self, sql: str, params: Iterable[Any] = ()) -> Any:
-        return self._conn.execute(self._sql(sql), tuple(params))
+        return self._connection().execute(self._sql(sql), tuple(params))
 
     def _many(self, sql: str, rows: list[tuple]) -> None:
         if rows:
-            cursor = self._conn.cursor()
+            cursor = self._connection().cursor()
             cursor.executemany(self._sql(sql), rows)
 
     def _all(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
         return list(self._exec(sql, params).fetchall())
 
+    def _connection(self) -> Any:
+        """The connection this thread uses (one shared connection unless a dialect says otherwise)."""
+        return self._main
+
+    def _reading(self) -> Any:
+        """Held while reading: the store lock, unless each thread has its own connection."""
+        return self._lock
+
     def close(self) -> None:
         with self._lock:
-            self._conn.close()
+            self._main.close()
 
     def __enter__(self) -> Store:
         return self
@@ -162,7 +170,7 @@ class Store:
         """Which of these content hashes are stored (analysed) already."""
         hashes = list(set(hashes))
         found: set[str] = set()
-        with self._lock:
+        with self._reading():
             for i in range(0, len(hashes), 500):
                 chunk = hashes[i:i + 500]
                 marks = ",".join("?" * len(chunk))
@@ -228,7 +236,7 @@ class Store:
     # -- reading -------------------------------------------------------------------------------
     def get(self, doc_id: str) -> dict[str, Any] | None:
         """The stored result dict with ``store`` facts (hash, cluster, occurrences), or None."""
-        with self._lock:
+        with self._reading():
             rows = self._all("SELECT result, content_hash, cluster, ingested_at FROM documents WHERE id = ?", (doc_id,))
             if not rows:
                 return None
@@ -246,20 +254,20 @@ class Store:
         return data
 
     def count(self) -> int:
-        with self._lock:
+        with self._reading():
             return self._all("SELECT COUNT(*) FROM documents")[0][0]
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Documents matching ``query`` (words, all required), best first, with a marked snippet."""
         if not query or not query.strip():
             return []
-        with self._lock:
+        with self._reading():
             rows = self._search(query, max(1, min(int(limit), 200)))
         return [dict(zip(("id", "title", "outlet", "published", "snippet"), row)) for row in rows]
 
     def stats(self) -> dict[str, Any]:
         """Counts of documents, occurrences, outlets, failures, clusters and annotations."""
-        with self._lock:
+        with self._reading():
             one = lambda sql: int(self._all(sql)[0][0] or 0)  # noqa: E731 - PostgreSQL SUM is a Decimal
             groups = dict(self._all("SELECT grp, COUNT(*) FROM annotations GROUP BY grp"))
             return {
@@ -279,13 +287,13 @@ class Store:
             }
 
     def failures(self, limit: int = 100) -> list[dict[str, Any]]:
-        with self._lock:
+        with self._reading():
             rows = self._all("SELECT source, reason, code, at FROM failures ORDER BY at DESC, source LIMIT ?", (limit,))
         return [dict(zip(("source", "reason", "code", "at"), row)) for row in rows]
 
     def clusters(self, min_size: int = 2, limit: int = 50) -> list[dict[str, Any]]:
         """Near-duplicate clusters, largest first, with their documents and outlets."""
-        with self._lock:
+        with self._reading():
             heads = self._all("SELECT cluster, COUNT(*) FROM documents GROUP BY cluster HAVING COUNT(*) >= ?"
                               " ORDER BY COUNT(*) DESC, cluster LIMIT ?", (max(2, min_size), limit))
             result = []
@@ -301,14 +309,14 @@ class Store:
 
     def timeline(self) -> list[dict[str, Any]]:
         """Narrative matches per case per ISO week of publication (documents without a date left out)."""
-        with self._lock:
+        with self._reading():
             rows = self._all("SELECT d.week, a.label, MAX(a.detail), COUNT(*) FROM annotations a JOIN documents d ON d.id = a.doc_id"
                              " WHERE a.grp = 'narratives' AND d.week IS NOT NULL GROUP BY d.week, a.label ORDER BY d.week, a.label")
         return [{"week": week, "case_id": case, "title": title, "matches": n} for week, case, title, n in rows]
 
     def outlets(self) -> list[dict[str, Any]]:
         """Per outlet: documents seen, and technique and narrative profiles (counts per label)."""
-        with self._lock:
+        with self._reading():
             docs = self._all("SELECT COALESCE(outlet, 'unknown'), COUNT(*) FROM occurrences GROUP BY 1 ORDER BY 2 DESC")
             rows = self._all("SELECT COALESCE(o.outlet, 'unknown'), a.grp, a.label, COUNT(*) FROM occurrences o"
                              " JOIN documents d ON d.content_hash = o.content_hash JOIN annotations a ON a.doc_id = d.id"
@@ -324,7 +332,7 @@ class Store:
     # -- export --------------------------------------------------------------------------------
     def iter_export_rows(self) -> Iterator[dict[str, Any]]:
         """One flat row per document (counts per span group, narrative case ids, text)."""
-        with self._lock:
+        with self._reading():
             rows = self._all("SELECT id, content_hash, source, url, title, outlet, published, week, language, ingested_at,"
                              " cluster, result FROM documents ORDER BY ingested_at, id")
         for row in rows:
@@ -337,7 +345,7 @@ class Store:
             yield flat
 
     def iter_results(self) -> Iterator[dict[str, Any]]:
-        with self._lock:
+        with self._reading():
             rows = self._all("SELECT id, content_hash, cluster, result FROM documents ORDER BY ingested_at, id")
         for doc_id, hash_, cluster, result in rows:
             yield {**json.loads(result), "store": {"id": doc_id, "content_hash": hash_, "cluster": cluster}}

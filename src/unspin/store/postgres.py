@@ -56,7 +56,7 @@ class PostgresStore(Store):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self._conn.transaction():
+        with self._main.transaction():
             yield
 
     def _index_text(self, doc_id: str, title: str, text: str) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -42,12 +43,36 @@ class SQLiteStore(Store):
         super().__init__(f"sqlite:///{self.path}")
 
     def _connect(self) -> sqlite3.Connection:
+        self._local = threading.local()
+        self._opened: list[sqlite3.Connection] = []
+        self._local.conn = self._open()
+        return self._local.conn
+
+    def _connection(self) -> sqlite3.Connection:
+        """One connection per thread: WAL lets readers run in parallel with each other and a writer."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self._open()
+        return conn
+
+    def _reading(self) -> Any:
+        return nullcontext()
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._opened:
+                conn.close()
+            self._opened.clear()
+            self._local = threading.local()
+
+    def _open(self) -> sqlite3.Connection:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA busy_timeout = 30000")
+            self._opened.append(conn)
         except (sqlite3.Error, OSError) as error:
             raise StoreError(f"cannot open SQLite store {self.path}: {error}") from error
         return conn
@@ -57,13 +82,14 @@ class SQLiteStore(Store):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        self._conn.execute("BEGIN IMMEDIATE")
+        conn = self._connection()
+        conn.execute("BEGIN IMMEDIATE")
         try:
             yield
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            conn.execute("ROLLBACK")
             raise
-        self._conn.execute("COMMIT")
+        conn.execute("COMMIT")
 
     def _index_text(self, doc_id: str, title: str, text: str) -> None:
         self._exec("INSERT INTO documents_fts (id, title, text) VALUES (?, ?, ?)", (doc_id, title, text))

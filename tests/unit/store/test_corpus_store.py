@@ -156,3 +156,25 @@ def test_two_writers_share_clusters(store_url):
         assert second.add_batch([analysed(variant(original, 5), "copy"), analysed(original, "orig")]) == [
             doc_id_for(content_hash(variant(original, 5)))]
         assert [c["size"] for c in second.clusters()] == [2] and first.count() == 4
+
+
+def test_threads_read_while_one_writes(store):
+    from concurrent.futures import ThreadPoolExecutor
+
+    store.add_batch([analysed(text_of(500 + i, 60), f"pre{i}") for i in range(20)])
+
+    def write() -> int:
+        for i in range(10):
+            store.add_batch([analysed(text_of(700 + 10 * i + k, 60), f"w{i}-{k}") for k in range(10)])
+        return 100
+
+    def read(n: int) -> int:
+        for _ in range(15):
+            assert store.stats()["documents"] >= 20 and store.search("army") is not None and store.outlets()
+        return n
+
+    with ThreadPoolExecutor(6) as pool:
+        writer = pool.submit(write)
+        assert sorted(pool.map(read, range(5))) == list(range(5))
+        assert writer.result() == 100
+    assert store.count() == 120
