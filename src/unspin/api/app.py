@@ -131,7 +131,10 @@ class Guard:
 
         headers = dict(scope.get("headers") or [])
         length = headers.get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
+        if length is not None and not length.isdigit():
+            await reply(400, "bad_request", "invalid Content-Length header")
+            return
+        if length is not None and int(length) > self.max_bytes:
             await reply(413, "too_large", f"request body larger than {self.max_bytes:,} bytes")
             return
         body = bytearray()
