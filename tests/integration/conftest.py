@@ -99,3 +99,15 @@ def live_server(make_app):
     """A real uvicorn server on a free loopback port, serving the API and UI."""
     with Server(make_app()) as server:
         yield server
+
+
+@pytest.fixture
+def serve():
+    """`Server`, to run another app on a real uvicorn server: ``with serve(app) as server: ...``."""
+    return Server
+
+
+@pytest.fixture
+def slow_pipeline():
+    """A marking pipeline that takes 2 s per document (for timeouts)."""
+    return MarkingPipeline(delay=2.0)

@@ -10,7 +10,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-from conftest import MarkingPipeline, Server
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -96,9 +95,9 @@ def test_concurrent_clients_share_one_pipeline(live_server):
     assert all(r.json()["techniques"] for r in responses)
 
 
-def test_request_timeout_is_504(make_app):
-    app = make_app(pipeline=MarkingPipeline(delay=2.0), timeout=0.3)
-    with Server(app) as server:
+def test_request_timeout_is_504(make_app, serve, slow_pipeline):
+    app = make_app(pipeline=slow_pipeline, timeout=0.3)
+    with serve(app) as server:
         response = httpx.post(f"{server.url}/api/analyze", json={"text": "Slow text."}, timeout=10)
     assert response.status_code == 504 and response.json()["error"]["code"] == "timeout"
 
