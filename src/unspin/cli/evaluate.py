@@ -62,3 +62,15 @@ def eval_techniques(
     predicted = {doc_id: spans for doc_id, spans in predicted.items() if doc_id in gold}
     report = evaluate(gold, predicted)
     typer.echo(json.dumps(asdict(report), indent=1) if as_json else format_report(report))
+
+
+@eval_app.command("clean")
+def eval_clean(
+    labels: Path = typer.Option(Path("eval/cleaning/debris.json"), exists=True, help="Hand labels of debris lines."),
+    shared: Path | None = typer.Option(None, help="The shared data folder the labels refer to (default: ../shared)."),
+) -> None:
+    """Debris precision/recall and article-line recall of cleaning, per source family."""
+    from unspin.clean.evaluate import evaluate_cleaning, format_scores
+    from unspin.settings import shared_dir
+
+    typer.echo(format_scores(evaluate_cleaning(labels, shared or shared_dir())))
