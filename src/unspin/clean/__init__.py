@@ -6,10 +6,11 @@ The cascade, each step only on what the previous ones kept:
 2. `rules.LINE_RULES` mark single debris lines (ad-network records, bare and image URLs,
    prompts), and `rules.LEADING_RULES` navigation bullets and bylines above the first line of
    prose (a bulleted list inside the article is content);
-3. a closing-block marker ("Leave a Reply", "Related posts", "According to the criteria of
+3. a poll or sign-up widget (from "take our poll" to its privacy-policy line) is removed whole;
+4. a closing-block marker ("Leave a Reply", "Related posts", "According to the criteria of
    The Trust Project", ...) in the latter part of the article cuts everything after it;
-4. a repeat of the title line right below it is dropped;
-5. the kept lines are assembled with `TextBuilder`: text between two kept lines is copied as it
+5. a repeat of the title line right below it is dropped;
+6. the kept lines are assembled with `TextBuilder`: text between two kept lines is copied as it
    was, a removed block becomes one paragraph break, and a sentence broken over lines by the
    scraper ("the\\n\\nusual enemy", a lone "." line) is rejoined.
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from unspin.clean.rules import LEADING_RULES, LINE_RULES, is_prose, tail_marker
+from unspin.clean.rules import LEADING_RULES, LINE_RULES, MAX_WIDGET_LINES, WIDGET_END, WIDGET_START, is_prose, tail_marker
 from unspin.doc import Span
 from unspin.offsets import OffsetMap, TextBuilder
 
@@ -33,6 +34,7 @@ TAIL_MIN_POSITION = 0.3
 #: be unlikely as a deliberate repetition).
 TITLE_REPEAT_WINDOW = 4
 TITLE_MIN_WORDS = 4
+_INVISIBLE = " \t\r\f\v\u00a0\ufeff\u200b\u200c\u200d\u2060"
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’»)\]]\s*$")
 _CONTINUATION = re.compile(r"^\s*(?:[a-zà-ÿа-яё]|[,.;:!?)\]…])")
 
@@ -45,7 +47,8 @@ class Line:
 
     @property
     def blank(self) -> bool:
-        return not self.text.strip()
+        """Empty, white space, or only invisible characters (a byte-order mark, zero-width space)."""
+        return not self.text.strip(_INVISIBLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +84,25 @@ def classify(lines: list[Line]) -> list[str | None]:
         in_prose = in_prose or is_prose(lines[i].text)
         rules = LINE_RULES if in_prose else LINE_RULES + LEADING_RULES
         reasons[i] = next((reason for rule in rules if (reason := rule(lines[i].text)) is not None), None)
+    _cut_widgets(lines, content, reasons)
     _cut_closing_block(lines, content, reasons)
     _drop_repeated_title(lines, content, reasons)
     return reasons
+
+
+def _cut_widgets(lines: list[Line], content: list[int], reasons: list[str | None]) -> None:
+    for rank, i in enumerate(content):
+        if not WIDGET_START.match(lines[i].text):
+            continue
+        window = content[rank : rank + MAX_WIDGET_LINES]
+        ends = [k for k, j in enumerate(window) if WIDGET_END.search(lines[j].text)]
+        if not ends:
+            continue
+        last = ends[0]
+        while last + 1 in ends:  # "You may opt out at anytime." then "... Privacy Policy ...": one widget
+            last += 1
+        for j in window[: last + 1]:
+            reasons[j] = "form-widget"
 
 
 def _cut_closing_block(lines: list[Line], content: list[int], reasons: list[str | None]) -> None:

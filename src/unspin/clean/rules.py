@@ -44,6 +44,18 @@ _PROMPTS = re.compile(
     re.IGNORECASE,
 )
 
+_SYNDICATION = re.compile(
+    r"^\s*(?:(?:this )?article (?:was )?(?:re)?posted with permission|(?:re)?printed with permission|"
+    r"republished with permission|this article (?:was )?originally (?:appeared|published)|originally published (?:at|on|by)|"
+    r"the best of tyler durden\s*$)",
+    re.IGNORECASE,
+)
+#: A poll or sign-up widget scraped into the text: it starts with a line like the first and
+#: ends at the first line like the second, at most `MAX_WIDGET_LINES` lines later.
+WIDGET_START = re.compile(r"^\s*(?:take our poll|story continues below|sign up for our .*newsletter)", re.IGNORECASE)
+WIDGET_END = re.compile(r"privacy policy|terms of use|opt out at any ?time|unsubscribe at any ?time", re.IGNORECASE)
+MAX_WIDGET_LINES = 15
+
 _BYLINE = re.compile(
     r"^\s*(?:(?i:by)\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}|(?i:written by|posted (?:on|by)|author:) .+|"
     r"(?i:published(?: on)?:?) .+\d{4}.*)\s*$",
@@ -78,9 +90,14 @@ def prompt(line: str) -> str | None:
     return None
 
 
+def syndication(line: str) -> str | None:
+    """Notices of republication ("Article posted with permission from ...")."""
+    return "syndication" if words(line) <= MAX_PROMPT_WORDS and _SYNDICATION.match(line) else None
+
+
 def tail_marker(line: str) -> str | None:
     """The start of a comment form or a closing related/share block."""
-    if words(line) <= MAX_PROMPT_WORDS and _TAIL_MARKERS.match(line):
+    if words(line) <= MAX_PROMPT_WORDS + 4 and _TAIL_MARKERS.match(line):
         return "closing-block"
     return None
 
@@ -99,5 +116,5 @@ def byline(line: str) -> str | None:
 
 #: Rules tried in order on every line; the first reason wins. `navigation` and `byline` are
 #: positional: the cascade applies them only before the article's first line of prose.
-LINE_RULES = (ad_network, bare_url, tail_marker, prompt)
+LINE_RULES = (ad_network, bare_url, tail_marker, prompt, syndication)
 LEADING_RULES = (navigation, byline)

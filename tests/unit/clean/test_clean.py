@@ -65,11 +65,24 @@ def test_debris_above_the_article_is_removed(debris, reason):
          "Every dollar helps. Contributions help keep the site active.", "Please Contribute via GoGetFunding"],
         ["THANK YOU FOR READING TO THE END.SHARE INFORMATION ON SOCIAL NETWORKS. IT'S IMPORTANT!"],
         ["Share this:", "Twitter", "Facebook", "Like this:", "Like Loading..."],
+        ["Article posted with permission from The Example Standard"],
+        ["Reprinted with permission from Zero Hedge.", "The Best of Tyler Durden"],
     ],
 )
 def test_closing_blocks_and_prompts_after_the_article_are_removed(tail):
     raw = article_with(after=tail)
     assert cleaned_lines(raw) == [line for line in ARTICLE if line]
+    assert_offsets(raw)
+
+
+def test_poll_widget_inside_the_article_is_removed_whole():
+    widget = ["take our poll - story continues below", "Who should lead the committee?", "Who should lead the committee?",
+              "* Alice Bob Carol", "Email *", "Name This field is for validation purposes and should be left unchanged.",
+              "You may opt out at anytime.", "You also agree to this site's Privacy Policy and Terms of Use."]
+    lines = [line for line in ARTICLE if line]
+    raw = "\n".join(lines[:2] + widget + lines[2:])
+    assert cleaned_lines(raw) == lines
+    assert {span.label for span in clean_text(raw).removed} == {"form-widget"}
     assert_offsets(raw)
 
 
