@@ -68,7 +68,7 @@ class Pipeline:
         iterator = iter(records)
         while batch := list(islice(iterator, self.batch_size)):
             results: list[Result] = [self._prepare(item) for item in batch]
-            self._run_components([r for r in results if isinstance(r, Document)])
+            self.run_components([r for r in results if isinstance(r, Document)])
             yield from results
 
     @staticmethod
@@ -80,7 +80,8 @@ class Pipeline:
         except Exception as error:  # a bug on one hostile input must not stop the batch
             return Failure(item.source, f"could not be prepared: {type(error).__name__}: {error}", "E000")
 
-    def _run_components(self, docs: list[Document]) -> None:
+    def run_components(self, docs: list[Document]) -> None:
+        """Run every component over already prepared Documents, skipping unsupported languages."""
         for info in self.infos:
             supported = [doc for doc in docs if info.supports(doc.meta.language)]
             for doc in docs:

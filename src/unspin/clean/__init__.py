@@ -34,7 +34,7 @@ TAIL_MIN_POSITION = 0.3
 #: be unlikely as a deliberate repetition).
 TITLE_REPEAT_WINDOW = 4
 TITLE_MIN_WORDS = 4
-_INVISIBLE = " \t\r\f\v\u00a0\ufeff\u200b\u200c\u200d\u2060"
+_INVISIBLE = frozenset("\ufeff\u200b\u200c\u200d\u2060")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’»)\]]\s*$")
 _CONTINUATION = re.compile(r"^\s*(?:[a-zà-ÿа-яё]|[,.;:!?)\]…])")
 
@@ -48,7 +48,7 @@ class Line:
     @property
     def blank(self) -> bool:
         """Empty, white space, or only invisible characters (a byte-order mark, zero-width space)."""
-        return not self.text.strip(_INVISIBLE)
+        return all(ch.isspace() or ch in _INVISIBLE for ch in self.text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -134,7 +134,11 @@ def info() -> None:
 
 from unspin.cli.evaluate import eval_app  # noqa: E402 - sub-commands register on the app defined above
 
+from unspin.cli.models import classify_spans, train_app  # noqa: E402
+
 app.add_typer(eval_app, name="eval")
+app.add_typer(train_app, name="train")
+app.command("classify-spans")(classify_spans)
 
 from unspin.cli import corpus as _corpus  # noqa: E402
 

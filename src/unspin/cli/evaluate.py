@@ -42,6 +42,20 @@ def predict_ptc(articles_dir: Path, ids: set[str] | None, batch_size: int = 16) 
     return predictions
 
 
+def classify_gold(articles: list) -> dict[str, list]:
+    """The shipped model's technique for every gold span (SemEval-2020 TC input)."""
+    from unspin.data.ptc import LabelledSpan
+    from unspin.techniques.model import TechniqueModel
+
+    model = TechniqueModel.load()
+    result = {}
+    for article in articles:
+        offsets = [(s.start, s.end) for s in article.spans]
+        labels = model.classify_spans(article.text, offsets) if offsets else []
+        result[article.id] = [LabelledSpan(t, s, e) for (t, _), (s, e) in zip(labels, offsets)]
+    return result
+
+
 @eval_app.command("techniques")
 def eval_techniques(
     articles: Path = typer.Option(..., exists=True, file_okay=False, help="Folder of articleID.txt files."),
@@ -50,17 +64,27 @@ def eval_techniques(
     split: Split = typer.Option(Split.all, help="Only articles of this part of unspin's fixed PTC split."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
-    """SemEval-2020 SI and TC, and the FLC technique-aware F1, per technique too."""
+    """SemEval-2020 SI and TC, and the FLC technique-aware F1, per technique too.
+
+    Without --predictions, SI and FLC score what `unspin analyze` finds (cleaning, segmentation and
+    the techniques component, offsets mapped back to the article files), and TC scores the model's
+    technique for each gold span, as the SemEval-2020 TC task defines it.
+    """
     from dataclasses import asdict
 
     from unspin.data.ptc import load_articles
-    from unspin.evaluate.ptc import evaluate, format_report, read_predictions
+    from unspin.evaluate.ptc import PtcReport, evaluate, flc_score, format_report, read_predictions, si_score, tc_score
 
     ids = split_ids(split)
-    gold = {a.id: a.spans for a in load_articles(articles, labels) if ids is None or a.id in ids}
-    predicted = read_predictions(predictions) if predictions else predict_ptc(articles, set(gold))
-    predicted = {doc_id: spans for doc_id, spans in predicted.items() if doc_id in gold}
-    report = evaluate(gold, predicted)
+    labelled = [a for a in load_articles(articles, labels) if ids is None or a.id in ids]
+    gold = {a.id: a.spans for a in labelled}
+    if predictions:
+        predicted = {doc_id: spans for doc_id, spans in read_predictions(predictions).items() if doc_id in gold}
+        report = evaluate(gold, predicted)
+    else:
+        predicted = predict_ptc(articles, set(gold))
+        report = PtcReport(len(gold), si_score(gold, predicted), tc_score(gold, classify_gold(labelled)),
+                           flc_score(gold, predicted), True)
     typer.echo(json.dumps(asdict(report), indent=1) if as_json else format_report(report))
 
 

@@ -1,0 +1,51 @@
+"""`unspin train ...` and `unspin classify-spans`: making and using the project's own models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+train_app = typer.Typer(help="Train the project's models (needs the package's train extra: torch, transformers).", no_args_is_help=True)
+
+
+@train_app.command("techniques")
+def train_techniques_command(
+    data: Path = typer.Option(..., exists=True, file_okay=False, help="A PTC folder with articles/ and labels/."),
+    out: Path = typer.Option(..., help="Folder to write the model to."),
+    epochs: int = typer.Option(3, help="Passes over the train articles."),
+    seed: int = typer.Option(13, help="Random seed (training is reproducible for a given seed)."),
+) -> None:
+    """Train on the fixed split's train articles, tune on dev, measure on test, write the model folder."""
+    try:
+        from unspin.techniques.train import train_techniques
+        from unspin.techniques.tune import tune_model
+    except ImportError as error:
+        typer.echo(f"error: training needs the [train] extra ({error})", err=True)
+        raise typer.Exit(2) from None
+    train_techniques(data, out, epochs=epochs, seed=seed, log=typer.echo)
+    tune_model(out, data, log=typer.echo)
+
+
+def classify_spans(
+    articles: Path = typer.Option(..., exists=True, file_okay=False, help="Folder of articleID.txt files."),
+    spans: Path = typer.Option(..., exists=True, help="PTC-format spans to classify (id, technique or ?, start, end)."),
+    model: Path | None = typer.Option(None, help="A technique model folder (default: the shipped one)."),
+) -> None:
+    """Give each span its most likely technique (SemEval-2020 TC); prints PTC lines with the score."""
+    from unspin.data.ptc import load_articles
+    from unspin.techniques.model import TechniqueModel
+
+    technique_model = TechniqueModel.load(model)
+    texts = {a.id: a.text for a in load_articles(articles)}
+    wanted: dict[str, list[tuple[int, int]]] = {}
+    for line in spans.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            doc_id, _, start, end = line.split("\t")[:4]
+            wanted.setdefault(doc_id, []).append((int(start), int(end)))
+    for doc_id, doc_spans in wanted.items():
+        if doc_id not in texts:
+            typer.echo(f"error: no article {doc_id} in {articles}", err=True)
+            continue
+        for (start, end), (technique, score) in zip(doc_spans, technique_model.classify_spans(texts[doc_id], doc_spans)):
+            typer.echo(f"{doc_id}\t{technique}\t{start}\t{end}\t{score:.4f}")

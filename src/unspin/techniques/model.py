@@ -1,0 +1,173 @@
+"""The shipped technique model at inference time: ONNX Runtime + tokenizers + numpy, no torch.
+
+A model is a folder (``src/unspin/models/techniques`` ships one): ``model.onnx`` (int8 encoder with
+the token and window heads), ``span_head.npz`` (technique classifier for given spans),
+``tokenizer.json``, ``meta.json`` (labels, thresholds, calibration, metrics, sha256 of the ONNX
+file, the unspin versions it was made for) and a ``README.md`` model card. It is loaded lazily,
+checked, and never downloaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from unspin import __version__
+from unspin.errors import ModelError
+from unspin.techniques.decode import DocTokens, calibrate, decode_runs, doc_tokens, span_features, span_vector
+from unspin.techniques.encoding import Encoder, Window
+
+#: Windows sent to ONNX Runtime together (sorted by length, so padding stays small).
+BATCH_WINDOWS = 32
+REQUIRED_FILES = ("model.onnx", "span_head.npz", "tokenizer.json", "meta.json")
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    start: int
+    end: int
+    technique: str
+    score: float
+
+
+@dataclass(slots=True)
+class Encoded:
+    """One document's windows and what the network said about each."""
+
+    windows: list[Window]
+    token_probs: list[np.ndarray]
+    hiddens: list[np.ndarray]
+
+
+def default_model_dir() -> Path:
+    return Path(str(resources.files("unspin.models").joinpath("techniques")))
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split(".")[:3] if part.isdigit())
+
+
+def check_version_range(spec: str, version: str = __version__) -> bool:
+    """True when ``version`` satisfies a range like ``>=0.1.0,<0.2``."""
+    current = _version_tuple(version)
+    for clause in filter(None, (c.strip() for c in spec.split(","))):
+        operator = clause[:2] if clause[:2] in (">=", "<=", "==") else clause[:1]
+        bound = _version_tuple(clause[len(operator):])
+        ok = {">=": current >= bound, "<=": current <= bound, "==": current == bound,
+              ">": current > bound, "<": current < bound}.get(operator)
+        if not ok:
+            return False
+    return True
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class TechniqueModel:
+    """Span detection and span classification for the 14 PTC techniques."""
+
+    def __init__(self, path: Path, meta: dict, threads: int | None = None) -> None:
+        self.path = path
+        self.meta = meta
+        self.labels: list[str] = meta["labels"]
+        self.thresholds = np.asarray([meta["thresholds"][label] for label in self.labels], dtype=np.float32)
+        self.threads = threads or min(2, os.cpu_count() or 1)
+        self.encoder = Encoder(path / "tokenizer.json", meta.get("max_tokens", 128))
+        head = np.load(path / "span_head.npz")
+        self.span_weight, self.span_bias = head["weight"], head["bias"]
+        self._session = None
+
+    @classmethod
+    def load(cls, path: Path | str | None = None, *, check_hash: bool = True, threads: int | None = None) -> TechniqueModel:
+        """Load a model folder (default: the one shipped with unspin), checking files, hash and version."""
+        path = Path(path) if path is not None else default_model_dir()
+        missing = [name for name in REQUIRED_FILES if not (path / name).is_file()]
+        if missing:
+            raise ModelError(f"technique model at {path} is incomplete: missing {', '.join(missing)}")
+        meta = json.loads((path / "meta.json").read_text())
+        if not check_version_range(meta.get("unspin_version", ""), __version__):
+            raise ModelError(f"technique model {meta.get('version')} is for unspin {meta['unspin_version']}, not {__version__}")
+        if check_hash and meta.get("sha256") and sha256(path / "model.onnx") != meta["sha256"]:
+            raise ModelError(f"technique model at {path}: model.onnx does not match the sha256 in meta.json")
+        return cls(path, meta, threads)
+
+    @property
+    def session(self):  # noqa: ANN201 - onnxruntime.InferenceSession, imported lazily
+        if self._session is None:
+            import onnxruntime
+
+            options = onnxruntime.SessionOptions()
+            options.intra_op_num_threads = self.threads
+            options.inter_op_num_threads = 1
+            self._session = onnxruntime.InferenceSession(str(self.path / "model.onnx"), options,
+                                                         providers=["CPUExecutionProvider"])
+        return self._session
+
+    def encode(self, texts: Sequence[str], sentence_spans: Sequence[Sequence[tuple[int, int]]]) -> list[Encoded]:
+        """Run the network over every window of every text, batching windows of similar length."""
+        windows = self.encoder.windows(texts, sentence_spans)
+        token_probs: list[np.ndarray | None] = [None] * len(windows)
+        hiddens: list[np.ndarray | None] = [None] * len(windows)
+        order = sorted(range(len(windows)), key=lambda i: len(windows[i]))
+        for first in range(0, len(order), BATCH_WINDOWS):
+            chosen = order[first : first + BATCH_WINDOWS]
+            ids, mask = self.encoder.batch([windows[i] for i in chosen])
+            probs, _, hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
+            for row, i in enumerate(chosen):
+                n = len(windows[i])
+                token_probs[i], hiddens[i] = probs[row, :n], hidden[row, :n]
+        encoded = [Encoded([], [], []) for _ in texts]
+        for window, probs, hidden in zip(windows, token_probs, hiddens):
+            encoded[window.doc].windows.append(window)
+            encoded[window.doc].token_probs.append(probs)
+            encoded[window.doc].hiddens.append(hidden)
+        return encoded
+
+    def decode(self, text: str, encoded: Encoded, thresholds: np.ndarray | None = None) -> list[Prediction]:
+        """Spans per technique from the token probabilities, with calibrated scores."""
+        if not encoded.windows:
+            return []
+        tokens: DocTokens = doc_tokens(encoded.windows, encoded.token_probs)
+        thresholds = self.thresholds if thresholds is None else thresholds
+        predictions = []
+        for channel, label in enumerate(self.labels):
+            for start, end, score, _ in decode_runs(text, tokens, channel, float(thresholds[channel]), self.meta.get("max_gap", 1)):
+                calibrated = float(calibrate(score, (self.meta.get("calibration") or {}).get(label)))
+                predictions.append(Prediction(start, end, label, round(min(max(calibrated, 0.0), 1.0), 4)))
+        return sorted(predictions, key=lambda p: (p.start, p.end, p.technique))
+
+    def predict_spans(self, texts: Sequence[str], sentence_spans: Sequence[Sequence[tuple[int, int]]]) -> list[list[Prediction]]:
+        """Technique spans of each text (character offsets into that text)."""
+        return [self.decode(text, encoded) for text, encoded in zip(texts, self.encode(texts, sentence_spans))]
+
+    def classify_encoded(self, text: str, encoded: Encoded, spans: Sequence[tuple[int, int]]) -> list[tuple[str, float]]:
+        """The most likely technique of each given span, with its probability."""
+        results = []
+        for start, end in spans:
+            vector = span_vector(encoded.windows, encoded.hiddens, start, end)
+            if vector is None:
+                results.append((self.labels[int(np.argmax(self.span_bias))], 0.0))
+                continue
+            logits = self.span_weight @ np.concatenate([vector, span_features(text, start, end)]) + self.span_bias
+            probs = np.exp(logits - logits.max())
+            probs /= probs.sum()
+            best = int(np.argmax(probs))
+            results.append((self.labels[best], round(float(probs[best]), 4)))
+        return results
+
+    def classify_spans(self, text: str, spans: Sequence[tuple[int, int]],
+                       sentence_spans: Sequence[tuple[int, int]] = ()) -> list[tuple[str, float]]:
+        """Classify given spans of one text (SemEval-2020 TC)."""
+        return self.classify_encoded(text, self.encode([text], [sentence_spans])[0], spans)

