@@ -1,0 +1,1 @@
+"""Propaganda technique detection: encoding, decoding, the ONNX model, training and tuning."""
