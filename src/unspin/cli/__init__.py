@@ -135,10 +135,14 @@ def info() -> None:
 from unspin.cli.evaluate import eval_app  # noqa: E402 - sub-commands register on the app defined above
 
 from unspin.cli.models import classify_spans, train_app  # noqa: E402
+from unspin.cli.narratives import catalogue_app, eval_narratives, match  # noqa: E402
 
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 app.command("classify-spans")(classify_spans)
+app.add_typer(catalogue_app, name="catalogue")
+app.command("match")(match)
+eval_app.command("narratives")(eval_narratives)
 
 from unspin.cli import corpus as _corpus  # noqa: E402
 
