@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 ./scripts/install.sh
 SHARED=${UNSPIN_SHARED:-../shared}
 .venv/bin/unspin info
+# The default narrative catalogue; a re-run embeds only new or changed cases.
+.venv/bin/unspin catalogue import "$SHARED/data/euvsdisinfo" --format euvsdisinfo
 .venv/bin/unspin analyze "$SHARED/examples" --format text
 .venv/bin/unspin analyze "$SHARED/examples" --format html --out out/report.html
 echo "HTML report: $(pwd)/out/report.html"
