@@ -74,6 +74,7 @@ def create(name: str, **config: Any) -> Any:
 #: The components that ship with unspin, in the order a pipeline runs them. Each module has an
 #: ``info()`` returning its ComponentInfo and imports its models only when first used.
 BUILTIN_COMPONENTS: tuple[str, ...] = (
+    "unspin.components.techniques",
     "unspin.components.narratives",
 )
 

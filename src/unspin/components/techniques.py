@@ -58,13 +58,14 @@ class Techniques(Component):
 
     @property
     def technique_model(self) -> Any:
-        """The model, loaded on first use; ``threshold`` overrides every tuned threshold."""
+        """The model, loaded on first use; ``threshold`` overrides the tuned detection threshold
+        (lower finds more spans, higher fewer and surer ones)."""
         if self._model is None:
             from unspin.techniques.model import TechniqueModel
 
             self._model = TechniqueModel.load(self.model)
             if self.threshold is not None:
-                self._model.thresholds[:] = self.threshold
+                self._model.threshold = self.threshold
         return self._model
 
     def predict(self, docs: list[Document]) -> list[Any]:

@@ -9,8 +9,8 @@ One MiniLM-L6 encoder pass per window feeds three heads, trained jointly:
   (`decode.span_features`) -> softmax over the 14 techniques.
 
 The encoder and the first two heads are exported to ONNX and quantised to int8; the span head is a
-small matrix applied in numpy (`model.TechniqueModel`), so inference needs no torch. Thresholds per
-technique and the score calibration are tuned on the dev articles of the fixed split
+small matrix applied in numpy (`model.TechniqueModel`), so inference needs no torch. The detection
+threshold and the score calibration are tuned on the dev articles of the fixed split
 (`tune.tune_model`); test articles are never read here.
 
 torch and transformers are imported inside functions: they are the ``[train]`` extra.
@@ -205,7 +205,7 @@ def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 1
         "training": {"data": "PTC (SemEval-2020 Task 11 train), unspin fixed split", "train_articles": len(articles),
                      "seed": seed, "epochs": epochs, "batch_size": batch_size, "lr": lr, "threads": threads,
                      "seconds": round(time.time() - started)},
-        "thresholds": {name: 0.5 for name in TECHNIQUES}, "max_gap": 1, "calibration": None,
+        "decoding": {"threshold": 0.5, "max_gap": 3}, "calibration": None,
     }
     (out_dir / "meta.json").write_text(json.dumps(meta, indent=1))
     log(f"trained in {time.time() - started:.0f} s; model written to {out_dir}")

@@ -1,0 +1,98 @@
+"""The shipped technique model: loads offline, valid offsets, deterministic, checked on load."""
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from unspin.components.techniques import Techniques, covered_share
+from unspin.data.ptc import TECHNIQUES
+from unspin.doc import Document
+from unspin.errors import ModelError
+from unspin.techniques.decode import DocTokens, decode_runs, runs, widen_to_words
+from unspin.techniques.encoding import lines
+from unspin.techniques.model import TechniqueModel, check_version_range, default_model_dir
+
+TEXTS = [
+    "The corrupt, treasonous elites want to destroy our great nation.\nThey are lying to you, again and again.",
+    "The committee will meet on Tuesday to discuss the budget.",
+]
+
+
+@pytest.fixture(scope="module")
+def model():
+    return TechniqueModel.load()
+
+
+def test_loads_the_shipped_model_offline_and_predicts_valid_spans(model, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    predictions = model.predict_spans(TEXTS, [lines(t) for t in TEXTS])
+    assert len(predictions) == 2
+    for text, spans in zip(TEXTS, predictions):
+        for span in spans:
+            assert 0 <= span.start < span.end <= len(text)
+            assert span.technique in TECHNIQUES and 0.0 <= span.score <= 1.0
+    assert predictions == model.predict_spans(TEXTS, [lines(t) for t in TEXTS])  # deterministic
+
+
+def test_classify_spans_gives_a_technique_per_span(model):
+    text = TEXTS[0]
+    labels = model.classify_spans(text, [(4, 29), (66, 81)])
+    assert [label in TECHNIQUES for label, _ in labels] == [True, True]
+    assert all(0.0 < score <= 1.0 for _, score in labels)
+
+
+def test_component_writes_spans_and_article_scores(model):
+    doc = Document.from_text(TEXTS[0])
+    component = Techniques()
+    component._model = model
+    assert component(doc) is doc
+    assert 0.0 <= doc.scores["propaganda"] <= 1.0 and doc.scores["technique_density"] >= 0.0
+    strict = Techniques(min_score=1.01)
+    strict._model = model
+    assert strict(Document.from_text(TEXTS[0])).spans.get("techniques", []) == []
+
+
+def _copy_model(tmp_path):
+    target = tmp_path / "model"
+    target.mkdir()
+    for path in default_model_dir().iterdir():
+        if path.is_file():
+            (target / path.name).symlink_to(path) if path.name == "model.onnx" else shutil.copy(path, target / path.name)
+    return target
+
+
+def test_load_refuses_incomplete_foreign_or_altered_models(tmp_path):
+    copy = _copy_model(tmp_path)
+    meta = json.loads((copy / "meta.json").read_text())
+    (copy / "meta.json").write_text(json.dumps({**meta, "sha256": "0" * 64}))
+    with pytest.raises(ModelError, match="does not match the sha256"):
+        TechniqueModel.load(copy)
+    (copy / "meta.json").write_text(json.dumps({**meta, "unspin_version": ">=9.0"}))
+    with pytest.raises(ModelError, match="is for unspin >=9.0"):
+        TechniqueModel.load(copy)
+    (copy / "span_head.npz").unlink()
+    with pytest.raises(ModelError, match="missing span_head.npz"):
+        TechniqueModel.load(copy)
+
+
+def test_version_ranges():
+    assert check_version_range(">=0.1.0,<0.2", "0.1.5")
+    assert not check_version_range(">=0.1.0,<0.2", "0.2.0")
+    assert check_version_range("", "3.0.0")
+
+
+def test_decoding_runs_words_and_gaps():
+    assert runs(np.array([True, True, False, True])) == [(0, 1), (3, 3)]
+    text = "They are liars and frauds."
+    assert widen_to_words(text, 10, 12) == (9, 14)
+    tokens = DocTokens(np.array([[0, 4], [5, 8], [9, 14], [15, 18], [19, 25]]),
+                       np.array([[0.1], [0.2], [0.9], [0.8], [0.7]], dtype=np.float32))
+    assert [(s, e) for s, e, _, _ in decode_runs(text, tokens, 0, 0.5)] == [(9, 25)]
+    assert decode_runs(text, tokens, 0, 0.95) == []
+
+
+def test_covered_share_merges_overlaps():
+    assert covered_share(100, [(0, 10), (5, 20), (50, 60)]) == 0.3
+    assert covered_share(0, []) == 0.0
