@@ -34,6 +34,22 @@ def test_analyze_returns_the_result_dict(make_app):
     assert "default-src 'none'" in response.headers["content-security-policy"]
 
 
+def test_analyze_with_the_shipped_technique_model_over_a_real_server(make_app, serve):
+    from unspin.pipeline import Pipeline
+
+    article = ("The corrupt traitors in Washington want to destroy our great nation.\n\n"
+               "They are lying to you, again and again, and the media covers it up.")
+    with serve(make_app(pipeline=Pipeline(["techniques"]))) as server:
+        response = httpx.post(f"{server.url}/api/analyze", json={"text": article}, timeout=60)
+    assert response.status_code == 200, response.text
+    result = response.json()
+    validate_result(result)
+    assert result["techniques"], "the model finds no technique in an obviously loaded text"
+    for span in result["techniques"]:
+        assert 0 <= span["start"] < span["end"] <= len(result["text"])
+    assert 0 < result["scores"]["propaganda"] <= 1
+
+
 def test_clear_4xx_errors(make_app):
     client = TestClient(make_app())
     for response in (client.post("/api/analyze", json={}), client.post("/api/analyze", json={"text": "   "}),

@@ -64,3 +64,13 @@ def test_console_script_runs_as_a_process(tmp_path):
                                capture_output=True, text=True, timeout=120)
     assert completed.returncode == 0, completed.stderr
     assert "1 analysed, 0 failed" in completed.stderr
+
+
+def test_min_score_and_threshold_reach_the_techniques_component(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The corrupt traitors want to destroy our great nation. They lie and lie again.")
+    found = runner.invoke(app, ["analyze", str(article), "--format", "json", "--components", "techniques", "--threshold", "0.3"])
+    none = runner.invoke(app, ["analyze", str(article), "--format", "json", "--components", "techniques", "--min-score", "1.0"])
+    assert found.exit_code == none.exit_code == 0, found.output + none.output
+    assert json.loads(found.stdout)[0]["techniques"]
+    assert all(span["score"] >= 1.0 for span in json.loads(none.stdout)[0]["techniques"])

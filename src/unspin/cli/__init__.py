@@ -86,13 +86,16 @@ def analyze(
     fetch: bool = typer.Option(True, help="Fetch http(s) URLs given as inputs."),
     max_bytes: int = typer.Option(20_000_000, help="Largest single article file read, in bytes."),
     batch_size: int = typer.Option(16, help="Documents analysed together (models batch their sentences)."),
+    threshold: float | None = typer.Option(None, min=0.0, max=1.0, help="Technique detection threshold (default: tuned on dev; lower finds more)."),
+    min_score: float = typer.Option(0.0, min=0.0, max=1.0, help="Drop technique spans scored below this (calibrated: ~ chance the span is right)."),
 ) -> None:
     """Analyze articles and report techniques, narratives and quotes with their character offsets."""
     from unspin.pipeline import Pipeline
 
     options = IngestOptions(max_file_bytes=max_bytes, fetch_urls=fetch)
     try:
-        pipeline = Pipeline(parse_components(components), batch_size=batch_size)
+        config = {"techniques": {"threshold": threshold, "min_score": min_score}}
+        pipeline = Pipeline(parse_components(components), config=config, batch_size=batch_size)
     except UnspinError as error:
         stderr.print(f"error: {error}", highlight=False)
         raise typer.Exit(2) from None
