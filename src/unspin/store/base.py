@@ -392,3 +392,27 @@ _FTS_WORD = re.compile(r"\w+", re.UNICODE)
 def query_words(query: str) -> list[str]:
     """The words of a user query, stripped of any search syntax (so no query is an error)."""
     return _FTS_WORD.findall(query)[:32]
+
+
+def common_schema(float_type: str, blob_type: str) -> list[str]:
+    """The tables both back ends share; only column types differ (REAL/BLOB vs DOUBLE PRECISION/BYTEA)."""
+    return [
+        """CREATE TABLE IF NOT EXISTS documents (
+            id TEXT PRIMARY KEY, content_hash TEXT NOT NULL UNIQUE, source TEXT, url TEXT, title TEXT, outlet TEXT,
+            published TEXT, week TEXT, language TEXT, ingested_at TEXT NOT NULL, cluster TEXT NOT NULL, result TEXT NOT NULL)""",
+        "CREATE INDEX IF NOT EXISTS documents_cluster ON documents (cluster)",
+        "CREATE INDEX IF NOT EXISTS documents_outlet ON documents (outlet)",
+        "CREATE INDEX IF NOT EXISTS documents_language ON documents (language)",
+        """CREATE TABLE IF NOT EXISTS occurrences (
+            content_hash TEXT NOT NULL, source TEXT NOT NULL, url TEXT, outlet TEXT, published TEXT, week TEXT,
+            PRIMARY KEY (source, content_hash))""",
+        "CREATE INDEX IF NOT EXISTS occurrences_hash ON occurrences (content_hash)",
+        f"""CREATE TABLE IF NOT EXISTS annotations (
+            doc_id TEXT NOT NULL, grp TEXT NOT NULL, label TEXT NOT NULL, start_char INTEGER, end_char INTEGER,
+            score {float_type}, detail TEXT, extra TEXT)""",
+        "CREATE INDEX IF NOT EXISTS annotations_doc ON annotations (doc_id)",
+        "CREATE INDEX IF NOT EXISTS annotations_grp_label ON annotations (grp, label)",
+        """CREATE TABLE IF NOT EXISTS failures (
+            source TEXT NOT NULL, reason TEXT NOT NULL, code TEXT, at TEXT, PRIMARY KEY (source, reason))""",
+        f"CREATE TABLE IF NOT EXISTS minhashes (doc_id TEXT PRIMARY KEY, signature {blob_type} NOT NULL)",
+    ]

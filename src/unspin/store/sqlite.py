@@ -9,27 +9,9 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
-from unspin.store.base import MARK_END, MARK_START, Store, StoreError, query_words
+from unspin.store.base import MARK_END, MARK_START, Store, StoreError, common_schema, query_words
 
-SCHEMA = [
-    """CREATE TABLE IF NOT EXISTS documents (
-        id TEXT PRIMARY KEY, content_hash TEXT NOT NULL UNIQUE, source TEXT, url TEXT, title TEXT, outlet TEXT,
-        published TEXT, week TEXT, language TEXT, ingested_at TEXT NOT NULL, cluster TEXT NOT NULL, result TEXT NOT NULL)""",
-    "CREATE INDEX IF NOT EXISTS documents_cluster ON documents (cluster)",
-    "CREATE INDEX IF NOT EXISTS documents_outlet ON documents (outlet)",
-    "CREATE INDEX IF NOT EXISTS documents_language ON documents (language)",
-    """CREATE TABLE IF NOT EXISTS occurrences (
-        content_hash TEXT NOT NULL, source TEXT NOT NULL, url TEXT, outlet TEXT, published TEXT, week TEXT,
-        PRIMARY KEY (source, content_hash))""",
-    "CREATE INDEX IF NOT EXISTS occurrences_hash ON occurrences (content_hash)",
-    """CREATE TABLE IF NOT EXISTS annotations (
-        doc_id TEXT NOT NULL, grp TEXT NOT NULL, label TEXT NOT NULL, start_char INTEGER, end_char INTEGER,
-        score REAL, detail TEXT, extra TEXT)""",
-    "CREATE INDEX IF NOT EXISTS annotations_doc ON annotations (doc_id)",
-    "CREATE INDEX IF NOT EXISTS annotations_grp_label ON annotations (grp, label)",
-    """CREATE TABLE IF NOT EXISTS failures (
-        source TEXT NOT NULL, reason TEXT NOT NULL, code TEXT, at TEXT, PRIMARY KEY (source, reason))""",
-    "CREATE TABLE IF NOT EXISTS minhashes (doc_id TEXT PRIMARY KEY, signature BLOB NOT NULL)",
+SCHEMA = common_schema("REAL", "BLOB") + [
     """CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
         id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2')""",
 ]
