@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from unspin.components.base import Component
 from unspin.doc import Document
+from unspin.evaluate.ptc import propaganda_share
 
 _WORD = re.compile(r"\w+")
 
@@ -30,19 +31,6 @@ def info():
         description="Spans using one of the 14 propaganda techniques of the PTC (SemEval-2020 Task 11).",
         default_config={"model": None, "threshold": None, "min_score": 0.0},
     )
-
-
-def covered_share(length: int, spans: list[tuple[int, int]]) -> float:
-    """Share of [0, length) covered by the union of spans."""
-    if length == 0:
-        return 0.0
-    covered, reach = 0, 0
-    for start, end in sorted(spans):
-        start = max(start, reach)
-        if end > start:
-            covered += end - start
-            reach = end
-    return covered / length
 
 
 class Techniques(Component):
@@ -78,5 +66,5 @@ class Techniques(Component):
             kept = [p for p in spans if p.score >= self.min_score]
             doc.add_spans("techniques", [doc.char_span(p.start, p.end, p.technique, p.score) for p in kept])
             words = len(_WORD.findall(doc.text))
-            doc.scores["propaganda"] = round(covered_share(len(doc.text), [(p.start, p.end) for p in kept]), 4)
+            doc.scores["propaganda"] = round(propaganda_share(kept, len(doc.text)), 4)  # as the gold share is measured
             doc.scores["technique_density"] = round(1000 * len(kept) / words, 2) if words else 0.0

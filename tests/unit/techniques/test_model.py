@@ -6,7 +6,7 @@ import shutil
 import numpy as np
 import pytest
 
-from unspin.components.techniques import Techniques, covered_share
+from unspin.components.techniques import Techniques
 from unspin.data.ptc import TECHNIQUES
 from unspin.doc import Document
 from unspin.errors import ModelError
@@ -91,8 +91,3 @@ def test_decoding_runs_words_and_gaps():
                        np.array([[0.1], [0.2], [0.9], [0.8], [0.7]], dtype=np.float32))
     assert [(s, e) for s, e, _, _ in decode_runs(text, tokens, 0, 0.5)] == [(9, 25)]
     assert decode_runs(text, tokens, 0, 0.95) == []
-
-
-def test_covered_share_merges_overlaps():
-    assert covered_share(100, [(0, 10), (5, 20), (50, 60)]) == 0.3
-    assert covered_share(0, []) == 0.0
