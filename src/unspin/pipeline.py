@@ -27,6 +27,7 @@ def make_document(record: Record) -> Document:
     language, paragraphs, sentences = segment(cleaned.text)
     meta = Meta(source=record.source, **{k: v for k, v in record.meta.items() if k in Meta.__slots__ and k != "source"})
     meta.language = language or meta.language
+    meta.title = meta.title or headline(cleaned.text, paragraphs)
     return Document(
         id=record.id,
         raw=record.text,
@@ -37,6 +38,20 @@ def make_document(record: Record) -> Document:
         paragraphs=paragraphs,
         removed=list(cleaned.removed),
     )
+
+
+#: A first paragraph counts as the headline when it is one line this short with no final stop.
+MAX_HEADLINE_CHARS = 200
+
+
+def headline(text: str, paragraphs: list) -> str | None:
+    """The title of a plain-text article: its first paragraph, if that looks like a headline."""
+    if len(paragraphs) < 2:
+        return None
+    first = text[paragraphs[0].start : paragraphs[0].end]
+    if "\n" in first or len(first) > MAX_HEADLINE_CHARS or first.rstrip()[-1:] in ".!?…:;,":
+        return None
+    return first
 
 
 class Pipeline:

@@ -47,3 +47,11 @@ def test_pipeline_without_components_keeps_order_and_failures():
     assert [getattr(r, "id", None) for r in results] == ["a", None, "c"]
     assert isinstance(results[1], Failure)
     assert len(results[0].sents) == 2
+
+
+def test_plain_text_headline_becomes_the_title_unless_metadata_has_one():
+    article = "Talks Stall in Geneva\n\nThe ministers met on Tuesday. They disagreed."
+    assert make_document(Record("a", "a.txt", article)).meta.title == "Talks Stall in Geneva"
+    assert make_document(Record("b", "b.txt", article, {"title": "Given"})).meta.title == "Given"
+    assert make_document(Record("c", "c.txt", "The ministers met on Tuesday.\n\nThey disagreed.")).meta.title is None
+    assert make_document(Record("d", "d.txt", "Only one paragraph")).meta.title is None
