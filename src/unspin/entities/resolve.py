@@ -1,0 +1,183 @@
+"""From raw NER mentions to entities with one canonical name each, within one article.
+
+Four steps, each a function below:
+
+1. ``tidy``: trim what is not part of the name: quotes and brackets at the edges, a possessive
+   ('s), a leading "the", and for people leading titles ("President", "Mr.").
+2. ``is_name``: drop what is not a name: descriptions ("the White House imposter": a lowercase
+   word no name contains), pronouns and titles alone. Table aliases always pass ("von der Leyen").
+3. ``add_table_matches``: add the table's aliases written in the text that the model missed
+   (en_core_web_sm, trained on older news, does not know "Kyiv").
+4. ``canonicalise``: give each mention its entity's canonical name. A table alias gives the
+   table's name; a full name not in the table gives its table name through the surname when the
+   first names start alike (Aleksandr ~ Alexander); a surname alone takes the full name of the
+   nearest preceding (else first following) person in the article with that surname, or the
+   table's name. Other mentions group by key, named by their most complete, most frequent form.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from unspin.entities.aliases import AliasTable, Entry
+from unspin.entities.fold import is_cyrillic, keys
+from unspin.entities.ner import Mention
+
+#: Lowercase words that may stand inside an English name ("Bank of England", "Ursula von der Leyen").
+CONNECTORS = frozenset({"of", "the", "and", "for", "in", "on", "&", "de", "da", "del", "der", "den", "di", "du",
+                        "la", "le", "van", "von", "bin", "ibn", "al", "el", "y"})
+#: Words before a person's name that are not part of it (compared lowercased, without a final dot).
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "president", "vice", "prime", "minister",
+                    "foreign", "defence", "defense", "secretary", "general", "gen", "senator", "sen", "rep",
+                    "chancellor", "premier", "pope", "king", "queen", "prince", "princess", "lord", "lady",
+                    "spokesman", "spokeswoman", "spokesperson", "ambassador", "commander", "colonel", "col",
+                    "lieutenant", "lt", "sgt", "captain", "capt", "mayor", "governor", "gov", "chairman",
+                    "leader", "director", "deputy", "former", "ex", "late", "comrade", "professor", "prof",
+                    "президент", "премьер", "министр", "господин", "госпожа", "глава", "спикер"})
+PRONOUNS = frozenset({"i", "he", "she", "it", "we", "you", "they", "him", "her", "them", "his", "its", "their",
+                      "this", "that", "who", "он", "она", "оно", "они"})
+LEADING = frozenset({"the"})
+_EDGE = " \t\n\"'`«»“”„‘’()[]{}<>,;:!?*–—-_/|"
+_POSSESSIVES = ("'s", "’s", "'S", "’S")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A mention in the article, typed PER, ORG or LOC, with its entity's canonical name."""
+
+    start: int
+    end: int
+    type: str
+    canonical: str
+
+
+def resolve(text: str, mentions: list[Mention], table: AliasTable) -> list[Entity]:
+    """The entities of one article from its raw NER mentions."""
+    tidied = (tidy(text, m) for m in mentions)
+    kept = [m for m in tidied if m is not None and is_name(text[m.start : m.end], table)]
+    return canonicalise(text, add_table_matches(kept, table.find(text)), table)
+
+
+def tidy(text: str, mention: Mention) -> Mention | None:
+    """``mention`` without edge punctuation, possessive, leading "the" or (people) titles."""
+    start, end = _strip(text, mention.start, mention.end)
+    if text.endswith(_POSSESSIVES, start, end):
+        start, end = _strip(text, start, end - 2)
+    while (space := text.find(" ", start, end)) != -1 and _dropped(text[start:space], mention.type):
+        start = space + 1
+    start, end = _strip(text, start, end)
+    return Mention(start, end, mention.type) if start < end else None
+
+
+def is_name(surface: str, table: AliasTable) -> bool:
+    """Whether ``surface`` reads as a proper name rather than a description or a pronoun."""
+    words = surface.split()
+    if table.lookup(surface) is not None:
+        return True
+    if not words or not any(c.isalpha() for c in surface) or all(_bare(w) in TITLES | PRONOUNS for w in words):
+        return False
+    if not _capitalised(words[0]):
+        return False
+    # Russian capitalises only a name's first word ("Министерство иностранных дел").
+    return is_cyrillic(surface) or all(_capitalised(w) or w in CONNECTORS for w in words[1:])
+
+
+def add_table_matches(mentions: list[Mention], matches: list[tuple[int, int, Entry]]) -> list[Mention]:
+    """``mentions`` plus the alias matches that overlap none of them, in text order."""
+    added = [Mention(s, e, entry.type) for s, e, entry in matches
+             if not any(s < m.end and m.start < e for m in mentions)]
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def canonicalise(text: str, mentions: list[Mention], table: AliasTable) -> list[Entity]:
+    """Each mention with its entity's type and canonical name (see the module docstring)."""
+    surfaces = [text[m.start : m.end] for m in mentions]
+    surname = [m.type == "PER" and len(s.split()) == 1 for m, s in zip(mentions, surfaces)]
+    clusters = [None if alone else _cluster(s, m.type, table) for m, s, alone in zip(mentions, surfaces, surname)]
+    full_names = [(i, _key(s.split()[-1]), clusters[i]) for i, (m, s) in enumerate(zip(mentions, surfaces))
+                  if m.type == "PER" and not surname[i]]
+    for i, alone in enumerate(surname):
+        if alone:
+            clusters[i] = _by_surname(i, surfaces[i], full_names) or table.lookup(surfaces[i]) or ("name", _key(surfaces[i]))
+    names = _cluster_names(surfaces, clusters)
+    types = _cluster_types(mentions, clusters)
+    return [Entity(m.start, m.end, types[c], names[c]) for m, c in zip(mentions, clusters)]
+
+
+Cluster = Entry | tuple[str, ...]
+
+
+def _cluster(surface: str, type_: str, table: AliasTable) -> Cluster:
+    """The table entry of a name (people's full names also through the surname), else its key."""
+    entry = table.lookup(surface)
+    words = surface.split()
+    if entry is None and type_ == "PER" and len(words) > 1:
+        by_surname = table.lookup(words[-1])
+        if by_surname is not None and by_surname.type == "PER" and _initial(by_surname.canonical) == _initial(surface):
+            entry = by_surname
+    if entry is not None:
+        return entry
+    if type_ == "PER" and len(words) > 1:
+        return ("person", _key(words[0]), _key(words[-1]))
+    return ("name", _key(surface))
+
+
+def _by_surname(i: int, surface: str, full_names: list[tuple[int, str, Cluster]]) -> Cluster | None:
+    """The cluster of the nearest preceding full name with this surname, else the first following."""
+    same = [(j, cluster) for j, surname, cluster in full_names if surname == _key(surface)]
+    before = [cluster for j, cluster in same if j < i]
+    return before[-1] if before else (same[0][1] if same else None)
+
+
+def _cluster_names(surfaces: list[str], clusters: list[Cluster]) -> dict[Cluster, str]:
+    """The table's canonical name, else the most complete, then most frequent, then first form."""
+    names: dict[Cluster, str] = {}
+    for cluster in dict.fromkeys(clusters):
+        if isinstance(cluster, Entry):
+            names[cluster] = cluster.canonical
+            continue
+        forms = Counter(" ".join(s.split()) for s, c in zip(surfaces, clusters) if c == cluster)
+        names[cluster] = max(forms, key=lambda form: (len(form.split()), forms[form]))
+    return names
+
+
+def _cluster_types(mentions: list[Mention], clusters: list[Cluster]) -> dict[Cluster, str]:
+    """The table's type, else the type the model gave most often (the first on a tie)."""
+    types: dict[Cluster, str] = {}
+    for cluster in dict.fromkeys(clusters):
+        if isinstance(cluster, Entry):
+            types[cluster] = cluster.type
+        else:
+            types[cluster] = Counter(m.type for m, c in zip(mentions, clusters) if c == cluster).most_common(1)[0][0]
+    return types
+
+
+def _key(name: str) -> str:
+    """The key mentions of one entity share: stemmed for Cyrillic, so case forms meet."""
+    return keys(name)[-1]
+
+
+def _initial(name: str) -> str:
+    return _key(name.split()[0])[:1]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def _dropped(word: str, type_: str) -> bool:
+    """A leading word that is no part of the name: "the" (lowercase only: "The Hague"), a title."""
+    return word in LEADING or (type_ == "PER" and _bare(word) in TITLES)
+
+
+def _bare(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
