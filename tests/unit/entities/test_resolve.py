@@ -1,0 +1,83 @@
+"""Resolution on hand-made mentions: no model needed."""
+
+import pytest
+
+from unspin.entities.aliases import AliasTable
+from unspin.entities.ner import Mention
+from unspin.entities.resolve import is_name, resolve, tidy
+
+
+@pytest.fixture(scope="module")
+def table():
+    return AliasTable.load()
+
+
+def mention(text: str, surface: str, type_: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Mention(start, start + len(surface), type_)
+
+
+def rows(text, entities):
+    return [(text[e.start : e.end], e.type, e.canonical) for e in entities]
+
+
+def test_tidy_trims_possessive_the_and_titles():
+    text = "said the European Union's envoy and President Vladimir Putin’s aide"
+    eu = tidy(text, mention(text, "the European Union's", "ORG"))
+    putin = tidy(text, mention(text, "President Vladimir Putin’s", "PER"))
+    assert text[eu.start : eu.end] == "European Union"
+    assert text[putin.start : putin.end] == "Vladimir Putin"
+
+
+def test_tidy_keeps_a_capital_the_that_belongs_to_the_name():
+    text = "talks in The Hague"
+    hague = tidy(text, mention(text, "The Hague", "LOC"))
+    assert text[hague.start : hague.end] == "The Hague"
+
+
+@pytest.mark.parametrize("surface", ["the White House imposter", "White House imposter", "He", "President",
+                                      "Mr.", "the minister", "2024"])
+def test_descriptions_pronouns_and_titles_are_not_names(table, surface):
+    assert not is_name(surface, table)
+
+
+@pytest.mark.parametrize("surface", ["Bank of England", "Ursula von der Leyen", "von der Leyen",
+                                      "Министерство иностранных дел", "NATO"])
+def test_names_with_lowercase_connectors_are_names(table, surface):
+    assert is_name(surface, table)
+
+
+def test_surname_takes_the_nearest_preceding_full_name(table):
+    text = "Joe Biden spoke. Biden left. Hunter Biden stayed. Biden smiled."
+    mentions = [mention(text, "Joe Biden", "PER"), mention(text, "Biden", "PER", 1),
+                mention(text, "Hunter Biden", "PER"), mention(text, "Biden", "PER", 3)]
+    assert [e.canonical for e in resolve(text, mentions, table)] == ["Joe Biden", "Joe Biden", "Hunter Biden",
+                                                                        "Hunter Biden"]
+
+
+def test_surname_before_the_full_name_takes_it_too(table):
+    text = "Smith denied it. Later, Anna Smith of Acme Corp confirmed."
+    mentions = [mention(text, "Smith", "PER"), mention(text, "Anna Smith", "PER"), mention(text, "Acme Corp", "ORG")]
+    assert rows(text, resolve(text, mentions, table)) == [
+        ("Smith", "PER", "Anna Smith"), ("Anna Smith", "PER", "Anna Smith"), ("Acme Corp", "ORG", "Acme Corp")]
+
+
+def test_full_name_resolves_through_the_surname_only_when_first_names_agree(table):
+    text = "Aliaksandar Lukashenko and Viktor Lukashenko met."
+    mentions = [mention(text, "Aliaksandar Lukashenko", "PER"), mention(text, "Viktor Lukashenko", "PER")]
+    assert [e.canonical for e in resolve(text, mentions, table)] == ["Alexander Lukashenko", "Viktor Lukashenko"]
+
+
+def test_table_type_wins_and_missed_aliases_are_added(table):
+    text = "Kiev was shelled; Kyiv says the Kremlin lied."
+    entities = resolve(text, [mention(text, "Kiev", "PER")], table)
+    assert rows(text, entities) == [("Kiev", "LOC", "Kyiv"), ("Kyiv", "LOC", "Kyiv"), ("Kremlin", "ORG", "Kremlin")]
+
+
+def test_russian_case_forms_of_an_unknown_name_group_under_one_canonical(table):
+    text = "Ивана Петрова уволили. Петрову не сообщили. Иван Петров ушёл."
+    mentions = [mention(text, "Ивана Петрова", "PER"), mention(text, "Петрову", "PER"),
+                mention(text, "Иван Петров", "PER")]
+    assert len({e.canonical for e in resolve(text, mentions, table)}) == 1
