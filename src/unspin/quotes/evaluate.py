@@ -1,0 +1,240 @@
+"""How well quotes and their speakers are found, against the hand labels in eval/quotes.
+
+Gold rows point into the raw article text; predictions are mapped back to raw offsets through
+the Document's offset map, so the figures measure what users get. The labelled articles are
+split once: DEV (the three example articles and the first ten PPN sources in file order), on
+which rules were tuned, and TEST (the other ten), only ever scored.
+
+Matching: a predicted quote matches a gold one when they overlap and have the same kind (each
+used once, largest overlap first); the kind-agnostic figures ignore kind. For matched gold
+quotes the speaker is correct (names agree, or both unknown), unknown (predicted None for a
+known speaker) or wrong (a name that does not agree, including a name for a gold ``unknown``).
+Names agree when, lower-cased and without "the", possessives and punctuation, they equal one of
+the ``|`` alternatives, or when they end in the same surname and the predicted name is that
+surname alone or starts with the same letter ("Lavrov", "Sergei Lavrov" for "Sergey Lavrov");
+institution words ("Ministry") never count as surnames.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from unspin.quotes.attribution import DOCUMENTS, INSTITUTIONS
+
+#: PPN sources (in label-file order) that belong to the tuning half; the rest are held out.
+DEV_PPN_SOURCES = 10
+KINDS = ("direct", "indirect")
+_PUNCT = re.compile(r"[^\w\s-]")
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    """A gold or predicted quote in raw offsets; ``speakers`` is empty for an unknown speaker."""
+
+    start: int
+    end: int
+    kind: str
+    speakers: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Scores:
+    """Detection and speaker counts over a set of articles."""
+
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    correct: int = 0
+    unknown: int = 0
+    wrong: int = 0
+    known: int = 0  # matched gold quotes with a known speaker
+    known_correct: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def speaker_recall(self) -> float:
+        return self.known_correct / self.known if self.known else 0.0
+
+    @property
+    def wrong_share(self) -> float:
+        return self.wrong / self.matched if self.matched else 0.0
+
+
+@dataclass(slots=True)
+class Report:
+    """Scores of one split: both kinds together, kind-agnostic detection, and per kind."""
+
+    split: str
+    articles: int
+    overall: Scores = field(default_factory=Scores)
+    any_kind: Scores = field(default_factory=Scores)
+    per_kind: dict[str, Scores] = field(default_factory=lambda: {k: Scores() for k in KINDS})
+
+
+def normalise(name: str) -> str:
+    name = name.lower().replace("’", "'").replace("'s ", " ").removesuffix("'s")
+    name = " ".join(_PUNCT.sub(" ", name).split())
+    return name.removeprefix("the ")
+
+
+def same_speaker(predicted: str, gold: str) -> bool:
+    """Whether a predicted name names the gold speaker (see the module docstring)."""
+    p, g = normalise(predicted).split(), normalise(gold).split()
+    if not p or not g:
+        return False
+    if p == g:
+        return True
+    if p[-1] != g[-1] or p[-1] in INSTITUTIONS | DOCUMENTS:
+        return False
+    return len(p) == 1 or p[0][0] == g[0][0]
+
+
+def read_source(shared: Path, source: str, ppn: dict[int, str]) -> str:
+    if source.startswith("ppn:"):
+        return ppn[int(source[4:])]
+    return (shared / source).read_text(encoding="utf-8")
+
+
+def _ppn_texts(shared: Path, wanted: set[int]) -> dict[int, str]:
+    texts: dict[int, str] = {}
+    if wanted:
+        with gzip.open(shared / "data/ppn/ppn_articles.jsonl.gz", "rt", encoding="utf-8") as stream:
+            for index, line in enumerate(stream):
+                if index in wanted:
+                    texts[index] = json.loads(line).get("maintext") or ""
+                if len(texts) == len(wanted):
+                    break
+    return texts
+
+
+def load_labels(path: Path, shared: Path) -> dict[str, tuple[str, list[Labelled]]]:
+    """Raw text and gold quotes per source, in file order; raises if a text no longer matches."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    ppn = _ppn_texts(shared, {int(r["source"][4:]) for r in rows if r["source"].startswith("ppn:")})
+    result: dict[str, tuple[str, list[Labelled]]] = {}
+    for row in rows:
+        source = row["source"]
+        if source not in result:
+            result[source] = (read_source(shared, source, ppn), [])
+        text, gold = result[source]
+        quoted = text[row["start"] : row["end"]]
+        if hashlib.sha1(quoted.encode()).hexdigest()[:8] != row["sha1_8"]:
+            raise ValueError(f"{source} {row['start']}-{row['end']}: text does not match sha1_8 {row['sha1_8']}")
+        speakers = () if row["speaker"] == "unknown" else tuple(row["speaker"].split("|"))
+        gold.append(Labelled(row["start"], row["end"], row["kind"], speakers))
+    return result
+
+
+def split_sources(sources: list[str]) -> dict[str, list[str]]:
+    """DEV: the examples and the first DEV_PPN_SOURCES PPN sources; TEST: the other PPN sources."""
+    ppn = [s for s in sources if s.startswith("ppn:")]
+    dev = [s for s in sources if not s.startswith("ppn:")] + ppn[:DEV_PPN_SOURCES]
+    return {"dev": dev, "test": ppn[DEV_PPN_SOURCES:], "all": list(sources)}
+
+
+def predict(texts: dict[str, str]) -> dict[str, list[Labelled]]:
+    """The quotes component's output for raw texts (cleaned and segmented as by the pipeline), in raw offsets."""
+    from unspin.components.quotes import Quotes
+    from unspin.ingest import Record
+    from unspin.pipeline import make_document
+
+    docs = [make_document(Record(source, source, text)) for source, text in texts.items()]
+    result: dict[str, list[Labelled]] = {}
+    for doc in Quotes().pipe(docs):
+        quotes = []
+        for span in doc.spans.get("quotes", []):
+            start, end = doc.raw_span(span)
+            speaker = span.attrs.get("speaker")
+            quotes.append(Labelled(start, end, span.label, (speaker,) if speaker else ()))
+        result[doc.id] = quotes
+    return result
+
+
+def _overlap(a: Labelled, b: Labelled) -> int:
+    return min(a.end, b.end) - max(a.start, b.start)
+
+
+def match(gold: list[Labelled], predicted: list[Labelled], same_kind: bool = True) -> list[tuple[Labelled, Labelled]]:
+    """One-to-one pairs of overlapping quotes, largest overlap first."""
+    pairs = sorted(((_overlap(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(predicted)
+                    if _overlap(g, p) > 0 and (g.kind == p.kind or not same_kind)), reverse=True)
+    used_gold: set[int] = set()
+    used_predicted: set[int] = set()
+    result = []
+    for _, i, j in pairs:
+        if i not in used_gold and j not in used_predicted:
+            used_gold.add(i)
+            used_predicted.add(j)
+            result.append((gold[i], predicted[j]))
+    return result
+
+
+def add_scores(scores: Scores, gold: list[Labelled], predicted: list[Labelled], same_kind: bool = True) -> None:
+    """Count detection and speaker outcomes of one article into ``scores``."""
+    scores.gold += len(gold)
+    scores.predicted += len(predicted)
+    for g, p in match(gold, predicted, same_kind):
+        scores.matched += 1
+        scores.known += bool(g.speakers)
+        if not p.speakers:
+            scores.correct += not g.speakers
+            scores.unknown += bool(g.speakers)
+        elif any(same_speaker(p.speakers[0], alternative) for alternative in g.speakers):
+            scores.correct += 1
+            scores.known_correct += 1
+        else:
+            scores.wrong += 1
+
+
+def score_split(split: str, sources: list[str], gold: dict[str, list[Labelled]],
+                predicted: dict[str, list[Labelled]]) -> Report:
+    report = Report(split, len(sources))
+    for source in sources:
+        g, p = gold[source], predicted.get(source, [])
+        add_scores(report.overall, g, p)
+        add_scores(report.any_kind, g, p, same_kind=False)
+        for kind in KINDS:
+            add_scores(report.per_kind[kind], [q for q in g if q.kind == kind], [q for q in p if q.kind == kind])
+    return report
+
+
+def format_report(report: Report) -> str:
+    rows = [f"{report.split}: {report.articles} articles",
+            f"  {'':11} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6}   {'correct':>7} {'unknown':>7} "
+            f"{'wrong':>5} {'spk recall':>10} {'wrong %':>7}"]
+    for name, s in [("all kinds", report.overall), *report.per_kind.items(), ("kind-blind", report.any_kind)]:
+        rows.append(f"  {name:11} {s.gold:5d} {s.predicted:5d} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}   "
+                    f"{s.correct:7d} {s.unknown:7d} {s.wrong:5d} {s.speaker_recall:10.3f} {100 * s.wrong_share:6.1f}%")
+    return "\n".join(rows)
+
+
+def run(labels: Path, shared: Path, split: str = "all", print_fn: Callable[[str], None] = print) -> list[Report]:
+    """Score the chosen split(s) ("dev", "test" or "all": all three) and print them."""
+    labelled = load_labels(labels, shared)
+    splits = split_sources(list(labelled))
+    names = ["dev", "test", "all"] if split == "all" else [split]
+    sources = {s for name in names for s in splits[name]}
+    predicted = predict({s: labelled[s][0] for s in labelled if s in sources})
+    gold = {s: quotes for s, (_, quotes) in labelled.items()}
+    reports = [score_split(name, splits[name], gold, predicted) for name in names]
+    for report in reports:
+        print_fn(format_report(report))
+    return reports
