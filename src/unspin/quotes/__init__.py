@@ -18,8 +18,14 @@ _LINE = re.compile(r"[^\n]+")
 
 
 def paragraph_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The segmenter's paragraphs, or the text's non-empty lines when it gave none."""
-    return paragraphs or [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
+    """The non-empty lines of the segmenter's paragraphs (of the whole text when it gave none).
+
+    Quotations never cross a line: feeds such as PPN's keep one paragraph per line, which the
+    segmenter may merge, and a quotation continued over paragraphs reopens on each line.
+    """
+    blocks = paragraphs or [(0, len(text))]
+    return [(start + m.start(), start + m.end()) for start, end in blocks
+            for m in _LINE.finditer(text[start:end]) if m.group().strip()]
 
 
 def quote_texts(texts: list[str], paragraphs: list[list[tuple[int, int]]]) -> list[list[Quote]]:

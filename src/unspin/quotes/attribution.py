@@ -56,8 +56,19 @@ INSTITUTIONS = frozenset(("ministry", "office", "service", "committee", "union",
                           "prosecutor", "court", "kremlin", "centre", "center", "foundation", "institute"))
 #: Heads of noun phrases naming a document; its issuer is the speaker ("a Defense Forces press release").
 DOCUMENTS = frozenset(("release", "statement", "report", "communique", "announcement", "bulletin", "readout"))
+#: Words before a name that give a title, not part of the name ("MEP Marie-Pierre Vedrenne").
+TITLES = frozenset(("president", "minister", "mep", "captain", "general", "ambassador", "mr", "mrs", "ms", "dr",
+                    "prime", "foreign", "defence", "defense", "secretary", "chancellor", "senator", "spokesman",
+                    "spokeswoman", "spokesperson", "mayor", "governor", "lawyer", "organizer", "organiser",
+                    "journalist", "head", "chief", "deputy", "colonel", "lieutenant", "major", "sergeant",
+                    "professor", "prof", "sir", "lord", "king", "queen", "pope", "patriarch", "commander", "leader",
+                    "speaker", "chairman", "director", "editor", "host", "presenter", "analyst", "expert", "mp"))
+#: Places the small English model often takes for people; never a person speaker.
+NOT_PERSONS = frozenset(("Kiev", "Kyiv", "Minsk", "Moscow", "Washington", "Donbass", "Donbas", "Brussels", "Berlin",
+                         "Paris", "London", "Warsaw", "Ukraine", "Russia", "Belarus", "Crimea", "Donetsk", "Lugansk",
+                         "Luhansk", "Kremlin", "NATO", "Beijing", "Kharkiv", "Kherson", "Mariupol", "Zaporozhye"))
 #: How many sentences back a pronoun may look for its person.
-PRONOUN_WINDOW = 8
+PRONOUN_WINDOW = 10
 _NAME_LABELS = ("ORG", "GPE", "FAC")
 _NP_DEPS = frozenset(("compound", "amod", "poss", "case", "appos", "nmod", "prep", "pobj", "det", "punct", "flat",
                       "nummod", "cc", "conj", "npadvmod"))
@@ -104,6 +115,25 @@ class Cue:
     content: tuple[int, int] | None = None
 
 
+def _person_name(ent: Any) -> str:
+    """A person entity's name without leading titles or lower-case words."""
+    tokens = list(ent)
+    while tokens and (tokens[0].lower_ in TITLES or not tokens[0].text[:1].isupper() or tokens[0].ent_type_ == "NORP"):
+        tokens = tokens[1:]
+    return _clean_name(ent.doc.text[tokens[0].idx : ent.end_char]) if tokens else ""
+
+
+def _is_person(ent: Any) -> bool:
+    """A PERSON entity, or a two- or three-word ORG entity that reads as a person's name."""
+    if ent.label_ == "PERSON":
+        return ent.text not in NOT_PERSONS
+    words = ent.text.split()
+    return (ent.label_ == "ORG" and 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" for t in ent)
+            and all(w[0].isupper() and not w.isupper() for w in words)
+            and ent.start > 0 and ent.doc[ent.start - 1].lower_ != "the"
+            and not any(w.lower() in INSTITUTIONS for w in words))
+
+
 def _clean_name(text: str) -> str:
     text = text.strip(" \t\n,.;:'\"“”‘’")
     for suffix in ("'s", "’s"):
@@ -123,12 +153,13 @@ class Article:
         self.sents: list[tuple[int, int, Any]] = []  # (paragraph index, char base, spaCy span)
         for index, ((start, _), doc) in enumerate(zip(paragraphs, parsed)):
             self.sents.extend((index, start, sent) for sent in doc.sents)
-        self.names = {_clean_name(e.text) for doc in parsed for e in doc.ents if e.label_ == "PERSON"}
+        self.names = {_person_name(e) for doc in parsed for e in doc.ents if _is_person(e)}
         self.names.discard("")
         self.surnames = {name.split()[-1] for name in self.names}
         self.roles = self._roles(parsed)
         self.speakers: list[tuple[int, str, bool]] = []  # (sentence, speaker, is a person)
         self.subjects: list[tuple[int, str]] = []  # (sentence, person in subject position)
+        self.mentions: list[tuple[int, str]] = []  # (sentence, person named outside quotations)
         self.cues: list[Cue] = []
         self.reported: list[tuple[int, int]] = []
 
@@ -147,23 +178,25 @@ class Article:
         roles: dict[str, set[str]] = {}
         for doc in parsed:
             for ent in doc.ents:
-                if ent.label_ != "PERSON":
+                name = _person_name(ent) if _is_person(ent) else ""
+                if not name:
                     continue
                 root = ent.root
-                words = {t.lower_ for t in root.children if t.dep_ in ("compound", "appos") and t.ent_type_ != "PERSON"}
-                if root.dep_ == "appos":
+                words = {t.lower_ for t in ent if t.lower_ in TITLES}
+                words |= {t.lower_ for t in root.children if t.dep_ in ("compound", "appos") and t.pos_ == "NOUN"}
+                if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
                     words.add(root.head.lower_)
-                words |= {t.lower_ for t in root.children if t.dep_ == "appos" for t in (t, *t.children)
-                          if t.dep_ in ("appos", "compound")}
-                roles.setdefault(self.canonical(_clean_name(ent.text)), set()).update(words)
+                roles.setdefault(self.canonical(name), set()).update(words)
         return roles
 
     def _person(self, token: Any) -> str | None:
         """The person a proper-noun token names, if any (NER may miss a repeated surname)."""
-        if token.ent_type_ == "PERSON":
+        if token.ent_iob_ != "O":
             ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-            return self.canonical(_clean_name(ent.text)) if ent is not None else None
-        if token.pos_ == "PROPN" and _clean_name(token.text) in self.surnames:
+            name = _person_name(ent) if ent is not None and _is_person(ent) else ""
+            if name:
+                return self.canonical(name)
+        if token.pos_ == "PROPN" and _clean_name(token.text) in self.surnames and token.text not in NOT_PERSONS:
             return self.canonical(_clean_name(token.text))
         return None
 
@@ -212,6 +245,8 @@ class Article:
             if continuing or not others:
                 return last
         window = {name for i, name in self.subjects if sentence - i <= 3}
+        if not window:  # "After an announcement by X, ... . According to him, ..."
+            window = {name for i, name in self.mentions if sentence - i <= 1}
         return window.pop() if len(window) == 1 else None
 
     def _description(self, head: Any) -> str | None:
@@ -247,6 +282,10 @@ class Article:
     @staticmethod
     def _subject(verb: Any) -> Any:
         """The subject of a verb of saying, climbing from a participle or conjunct to its clause."""
+        follows_quote = verb.i > 0 and verb.doc[verb.i - 1].is_punct
+        for child in verb.children:  # "“...,” summed up MEP Marie-Pierre Vedrenne."
+            if follows_quote and child.dep_ == "dobj" and child.i > verb.i and child.pos_ == "PROPN":
+                return child
         node = verb
         for _ in range(4):
             for child in node.children:
@@ -260,16 +299,24 @@ class Article:
         return None
 
     def _content(self, base: int, tokens: list[Any]) -> tuple[int, int] | None:
-        """Character span of reported content, without a leading "that" or edge punctuation."""
+        """Character span of reported content, without a leading "that" or edge punctuation.
+
+        None when it is all one direct quotation, or opens with one with no "that" before
+        ("saying, “...”"): that is a direct quotation, not reported speech.
+        """
+        that = False
         while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ == "that"
                           and tokens[0].dep_ == "mark"):
+            that = that or tokens[0].lower_ == "that"
             tokens = tokens[1:]
         while tokens and (tokens[-1].is_punct and tokens[-1].text not in "”\"»“" or tokens[-1].is_space):
             tokens = tokens[:-1]
         if sum(not t.is_punct for t in tokens) < 3:
             return None
         start, end = self._span(base, tokens)
-        return None if self._quoted_share(start, end) > 0.5 else (start, end)
+        if self._quoted_share(start, end) > 0.9 or (not that and start - 1 in self._direct_starts):
+            return None
+        return start, end
 
     def _verb_cue(self, index: int, base: int, token: Any) -> Cue | None:
         verb = SAYING_FORMS.get(token.lower_)
@@ -281,6 +328,9 @@ class Article:
         speaker, span = self.speaker(index, base, subject, verb) if subject is not None else (None, None)
         content = None
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if clause is not None and clause.i < token.i:  # "..., X said" needs its comma (or closing quote)
+            after = clause.right_edge.nbor() if clause.right_edge.i + 1 < len(token.doc) else None
+            clause = clause if after is not None and after.text in ",”\"»" else None
         if clause is not None and verb != "accuse":
             content = self._content(base, list(clause.subtree))
         return Cue(base + token.idx, base + token.idx + len(token.text), token.text, index, speaker, span, content)
@@ -302,7 +352,7 @@ class Article:
         before = [t for t in sent if t.i < phrase[0].i]
         after = [t for t in sent if t.i > phrase[-1].i]
         content = None
-        if speaker is not None and token.lower_ == "according":
+        if (speaker is not None or source.pos_ in ("PRON", "PROPN")) and token.lower_ == "according":
             if all(t.is_punct or t.dep_ == "cc" for t in before):
                 content = self._content(base, after)
             elif all(t.is_punct for t in after):
@@ -321,16 +371,18 @@ class Article:
                 cue = self._verb_cue(index, base, token) or self._phrase_cue(index, base, sent, token)
                 if cue is not None:
                     cues.append(cue)
+                    if cue.speaker:  # a later pronoun in the same sentence may refer to it
+                        self.speakers.append((index, cue.speaker, cue.speaker in self.roles))
             self.cues.extend(cues)
             contents = [c.content for c in cues if c.content]
-            for cue in cues:
-                if cue.speaker:
-                    self.speakers.append((index, cue.speaker, cue.speaker in self.roles or cue.speaker in self.names))
             for token in sent:
                 start = base + token.idx
-                if token.dep_ in ("nsubj", "nsubjpass") and not self.quoted(start, start + 1) and not any(
-                        s <= start < e for s, e in contents):
+                if self.quoted(start, start + 1) or any(s <= start < e for s, e in contents):
+                    continue
+                if token.dep_ in ("nsubj", "nsubjpass"):
                     self.subjects.extend((index, name) for name in self._persons_in(token))
+                if person := self._person(token):
+                    self.mentions.append((index, person))
 
     # --- direct quotations -------------------------------------------------------------------
 
@@ -342,6 +394,9 @@ class Article:
         """Step 1: a cue in the quotation's own sentences."""
         sentences = set(self._sentences_of(start, end))
         cues = [c for c in self.cues if c.sentence in sentences and not start <= c.start < end]
+        named = [c for c in cues if c.text.lower() == "in the words of"]
+        if named:
+            return named[0]
         holding = [c for c in cues if c.content and c.content[0] <= start and end <= c.content[1] + 2]
         if holding:
             return holding[0]
@@ -385,6 +440,11 @@ class Article:
                     return True
         return False
 
+    def _verbless(self, paragraph: int) -> bool:
+        """Whether a paragraph has no finite verb outside its quotations ("Its regime “has yet to...”")."""
+        return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not self.quoted(base + t.idx, base + t.idx + 1)
+                       for p, base, sent in self.sents if p == paragraph for t in sent)
+
     def attribute_direct(self) -> list[Quote]:
         """Speakers for every direct quotation, paragraph by paragraph (steps 1 to 4)."""
         result: list[Quote] = []
@@ -406,7 +466,8 @@ class Article:
                 later = next((f for f in found[i + 1 :] if f is not None), None)
                 opening = not self.text[p_start:start].strip()
                 reported = [c for c in paragraph_cues if c.end <= start and c.speaker]
-                found[i] = earlier or (carry if opening and carry else None) or later or (
+                continues = carry if carry and (opening or self._verbless(index)) else None
+                found[i] = earlier or continues or later or (
                     reported[-1] if reported else None)
             for (start, end), cue in zip(quotes, found):
                 result.append(Quote(start, end, "direct", cue.speaker if cue else None,

@@ -21,7 +21,7 @@ MIN_WORDS = 3
 #: Words right before an opening mark that announce a title, not someone's words.
 _TITLE_CUE = re.compile(r"\b(?:titled|entitled|headlined|called|named|dubbed|the (?:book|film|movie|song|documentary|"
                         r"article|column|op-ed|programme|program|show|series|report))\s*[:,]?\s*$", re.IGNORECASE)
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+(?:[.,]\d+)*")  # 70,000 is one word
 
 
 @dataclass(frozen=True, slots=True)
