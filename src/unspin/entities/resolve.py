@@ -5,14 +5,16 @@ Four steps, each a function below:
 1. ``tidy``: trim what is not part of the name: quotes and brackets at the edges, a possessive
    ('s), a leading "the", and for people leading titles ("President", "Mr.").
 2. ``is_name``: drop what is not a name: descriptions ("the White House imposter": a lowercase
-   word no name contains), pronouns and titles alone. Table aliases always pass ("von der Leyen").
+   word no name contains), pronouns and titles alone, and demonyms the model took for places
+   ("Ukrainian"). Table aliases always pass ("von der Leyen").
 3. ``add_table_matches``: add the table's aliases written in the text that the model missed
    (en_core_web_sm, trained on older news, does not know "Kyiv").
 4. ``canonicalise``: give each mention its entity's canonical name. A table alias gives the
    table's name; a full name not in the table gives its table name through the surname when the
    first names start alike (Aleksandr ~ Alexander); a surname alone takes the full name of the
    nearest preceding (else first following) person in the article with that surname, or the
-   table's name. Other mentions group by key, named by their most complete, most frequent form.
+   table's name, or the one person in the article with that first name ("Emmanuel" after
+   "Macron"). Other mentions group by key, named by their most complete, most frequent form.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "president"
 PRONOUNS = frozenset({"i", "he", "she", "it", "we", "you", "they", "him", "her", "them", "his", "its", "their",
                       "this", "that", "who", "он", "она", "оно", "они"})
 LEADING = frozenset({"the"})
+#: Endings of nationality adjectives ("Ukrainian", "Chinese", "Polish"), which en_core_web_sm
+#: sometimes labels GPE: a one-word place ending so is dropped. ("-ean" is not: "Caribbean".)
+DEMONYM_ENDINGS = ("ian", "ese", "ish")
 _EDGE = " \t\n\"'`«»“”„‘’()[]{}<>,;:!?*–—-_/|"
 _POSSESSIVES = ("'s", "’s", "'S", "’S")
 
@@ -55,7 +60,7 @@ class Entity:
 def resolve(text: str, mentions: list[Mention], table: AliasTable) -> list[Entity]:
     """The entities of one article from its raw NER mentions."""
     tidied = (tidy(text, m) for m in mentions)
-    kept = [m for m in tidied if m is not None and is_name(text[m.start : m.end], table)]
+    kept = [m for m in tidied if m is not None and is_name(text[m.start : m.end], m.type, table)]
     return canonicalise(text, add_table_matches(kept, table.find(text)), table)
 
 
@@ -70,11 +75,13 @@ def tidy(text: str, mention: Mention) -> Mention | None:
     return Mention(start, end, mention.type) if start < end else None
 
 
-def is_name(surface: str, table: AliasTable) -> bool:
-    """Whether ``surface`` reads as a proper name rather than a description or a pronoun."""
+def is_name(surface: str, type_: str, table: AliasTable) -> bool:
+    """Whether ``surface`` reads as a proper name rather than a description, pronoun or demonym."""
     words = surface.split()
     if table.lookup(surface) is not None:
         return True
+    if type_ == "LOC" and len(words) == 1 and surface.endswith(DEMONYM_ENDINGS):
+        return False
     if not words or not any(c.isalpha() for c in surface) or all(_bare(w) in TITLES | PRONOUNS for w in words):
         return False
     if not _capitalised(words[0]):
@@ -99,7 +106,8 @@ def canonicalise(text: str, mentions: list[Mention], table: AliasTable) -> list[
                   if m.type == "PER" and not surname[i]]
     for i, alone in enumerate(surname):
         if alone:
-            clusters[i] = _by_surname(i, surfaces[i], full_names) or table.lookup(surfaces[i]) or ("name", _key(surfaces[i]))
+            clusters[i] = (_by_surname(i, surfaces[i], full_names) or table.lookup(surfaces[i])
+                           or _by_first_name(surfaces[i], clusters) or ("name", _key(surfaces[i])))
     names = _cluster_names(surfaces, clusters)
     types = _cluster_types(mentions, clusters)
     return [Entity(m.start, m.end, types[c], names[c]) for m, c in zip(mentions, clusters)]
@@ -130,6 +138,14 @@ def _by_surname(i: int, surface: str, full_names: list[tuple[int, str, Cluster]]
     return before[-1] if before else (same[0][1] if same else None)
 
 
+def _by_first_name(surface: str, clusters: list[Cluster | None]) -> Cluster | None:
+    """The one person cluster in the article whose first name this is, if exactly one."""
+    key = _key(surface)
+    people = {c for c in clusters if isinstance(c, Entry) and c.type == "PER" and _first_key(c.canonical) == key}
+    people |= {c for c in clusters if isinstance(c, tuple) and c[0] == "person" and c[1] == key}
+    return people.pop() if len(people) == 1 else None
+
+
 def _cluster_names(surfaces: list[str], clusters: list[Cluster]) -> dict[Cluster, str]:
     """The table's canonical name, else the most complete, then most frequent, then first form."""
     names: dict[Cluster, str] = {}
@@ -158,8 +174,12 @@ def _key(name: str) -> str:
     return keys(name)[-1]
 
 
+def _first_key(name: str) -> str:
+    return _key(name.split()[0])
+
+
 def _initial(name: str) -> str:
-    return _key(name.split()[0])[:1]
+    return _first_key(name)[:1]
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

@@ -37,16 +37,18 @@ def test_tidy_keeps_a_capital_the_that_belongs_to_the_name():
     assert text[hague.start : hague.end] == "The Hague"
 
 
-@pytest.mark.parametrize("surface", ["the White House imposter", "White House imposter", "He", "President",
-                                      "Mr.", "the minister", "2024"])
-def test_descriptions_pronouns_and_titles_are_not_names(table, surface):
-    assert not is_name(surface, table)
+@pytest.mark.parametrize(("surface", "type_"), [
+    ("the White House imposter", "PER"), ("White House imposter", "ORG"), ("He", "PER"), ("President", "PER"),
+    ("Mr.", "PER"), ("the minister", "PER"), ("2024", "ORG"), ("Ukrainian", "LOC"), ("Polish", "LOC")])
+def test_descriptions_pronouns_titles_and_demonyms_are_not_names(table, surface, type_):
+    assert not is_name(surface, type_, table)
 
 
-@pytest.mark.parametrize("surface", ["Bank of England", "Ursula von der Leyen", "von der Leyen",
-                                      "Министерство иностранных дел", "NATO"])
-def test_names_with_lowercase_connectors_are_names(table, surface):
-    assert is_name(surface, table)
+@pytest.mark.parametrize(("surface", "type_"), [
+    ("Bank of England", "ORG"), ("Ursula von der Leyen", "PER"), ("von der Leyen", "PER"),
+    ("Министерство иностранных дел", "ORG"), ("NATO", "ORG"), ("Caribbean", "LOC"), ("Christian", "PER")])
+def test_names_with_lowercase_connectors_are_names(table, surface, type_):
+    assert is_name(surface, type_, table)
 
 
 def test_surname_takes_the_nearest_preceding_full_name(table):
@@ -62,6 +64,13 @@ def test_surname_before_the_full_name_takes_it_too(table):
     mentions = [mention(text, "Smith", "PER"), mention(text, "Anna Smith", "PER"), mention(text, "Acme Corp", "ORG")]
     assert rows(text, resolve(text, mentions, table)) == [
         ("Smith", "PER", "Anna Smith"), ("Anna Smith", "PER", "Anna Smith"), ("Acme Corp", "ORG", "Acme Corp")]
+
+
+def test_a_first_name_alone_takes_the_one_person_with_that_first_name(table):
+    text = "Scholz complained about Macron: Emmanuel negotiated it. Anna Smith and Anna Jones met Boris."
+    mentions = [mention(text, w, "PER") for w in ("Scholz", "Macron", "Emmanuel", "Anna Smith", "Anna Jones", "Boris")]
+    assert [e.canonical for e in resolve(text, mentions, table)] == [
+        "Olaf Scholz", "Emmanuel Macron", "Emmanuel Macron", "Anna Smith", "Anna Jones", "Boris"]
 
 
 def test_full_name_resolves_through_the_surname_only_when_first_names_agree(table):
