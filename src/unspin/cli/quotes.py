@@ -1,0 +1,27 @@
+"""`unspin eval quotes`: quote detection and speaker figures on the hand-labelled set."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+
+class QuoteSplit(str, Enum):
+    dev = "dev"
+    test = "test"
+    all = "all"
+
+
+def eval_quotes(
+    labels: Path = typer.Option(Path("eval/quotes/labels.jsonl"), "--labels", exists=True,
+                                help="Hand labels (see eval/quotes/README.md)."),
+    split: QuoteSplit = typer.Option(QuoteSplit.all, "--split",
+                                     help="dev (rules tuned on it), test (held out), or all: both and together."),
+) -> None:
+    """Quote P/R/F1 (overlap, same kind), speaker correct/unknown/wrong and speaker recall, per kind."""
+    from unspin.quotes.evaluate import run
+    from unspin.settings import shared_dir
+
+    run(labels, shared_dir(), split.value, print_fn=typer.echo)
