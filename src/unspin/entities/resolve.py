@@ -2,7 +2,8 @@
 
 Four steps, each a function below:
 
-1. ``tidy``: trim what is not part of the name: quotes and brackets at the edges, a possessive
+1. ``tidy``: trim what is not part of the name: quotes and brackets at the edges, the next
+   line (the model runs over line breaks: "Roman Pavlovich" + newline + "Identity"), a possessive
    ('s), a leading "the", and for people leading titles ("President", "Mr.").
 2. ``is_name``: drop what is not a name: descriptions ("the White House imposter": a lowercase
    word no name contains), pronouns and titles alone, and demonyms the model took for places
@@ -67,6 +68,8 @@ def resolve(text: str, mentions: list[Mention], table: AliasTable) -> list[Entit
 def tidy(text: str, mention: Mention) -> Mention | None:
     """``mention`` without edge punctuation, possessive, leading "the" or (people) titles."""
     start, end = _strip(text, mention.start, mention.end)
+    if (newline := text.find("\n", start, end)) != -1:  # a name never runs on past its line
+        start, end = _strip(text, start, newline)
     if text.endswith(_POSSESSIVES, start, end):
         start, end = _strip(text, start, end - 2)
     while (space := text.find(" ", start, end)) != -1 and _dropped(text[start:space], mention.type):

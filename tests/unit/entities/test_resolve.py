@@ -31,6 +31,12 @@ def test_tidy_trims_possessive_the_and_titles():
     assert text[putin.start : putin.end] == "Vladimir Putin"
 
 
+def test_tidy_stops_a_name_at_the_end_of_its_line():
+    text = "Chigrinets Roman Pavlovich\nIdentity of a soldier"
+    name = tidy(text, Mention(0, text.index(" of"), "PER"))
+    assert text[name.start : name.end] == "Chigrinets Roman Pavlovich"
+
+
 def test_tidy_keeps_a_capital_the_that_belongs_to_the_name():
     text = "talks in The Hague"
     hague = tidy(text, mention(text, "The Hague", "LOC"))
