@@ -2,9 +2,9 @@
 
 Four steps, each a function below:
 
-1. ``tidy``: trim what is not part of the name: quotes and brackets at the edges, the next
-   line (the model runs over line breaks: "Roman Pavlovich" + newline + "Identity"), a possessive
-   ('s), a leading "the", and for people leading titles ("President", "Mr.").
+1. ``tidy``: trim what is not part of the name: quotes and brackets at the edges, anything from
+   a line break or an opening bracket on (the models run over them), a possessive ('s), a
+   leading "the", and for people leading titles ("President", "Mr.").
 2. ``is_name``: drop what is not a name: descriptions ("the White House imposter": a lowercase
    word no name contains), pronouns and titles alone, and demonyms the model took for places
    ("Ukrainian"). Table aliases always pass ("von der Leyen").
@@ -46,6 +46,8 @@ LEADING = frozenset({"the"})
 DEMONYM_ENDINGS = ("ian", "ese", "ish")
 _EDGE = " \t\n\"'`«»“”„‘’()[]{}<>,;:!?*–—-_/|"
 _POSSESSIVES = ("'s", "’s", "'S", "’S")
+#: A name never runs on past its line or into a bracket ("Закон и справедливость” (PiS").
+_BREAKS = "\n("
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +69,7 @@ def resolve(text: str, mentions: list[Mention], table: AliasTable) -> list[Entit
 
 def tidy(text: str, mention: Mention) -> Mention | None:
     """``mention`` without edge punctuation, possessive, leading "the" or (people) titles."""
-    start, end = _strip(text, mention.start, mention.end)
-    if (newline := text.find("\n", start, end)) != -1:  # a name never runs on past its line
-        start, end = _strip(text, start, newline)
+    start, end = _strip(text, mention.start, _first_break(text, mention.start, mention.end))
     if text.endswith(_POSSESSIVES, start, end):
         start, end = _strip(text, start, end - 2)
     while (space := text.find(" ", start, end)) != -1 and _dropped(text[start:space], mention.type):
@@ -183,6 +183,11 @@ def _first_key(name: str) -> str:
 
 def _initial(name: str) -> str:
     return _first_key(name)[:1]
+
+
+def _first_break(text: str, start: int, end: int) -> int:
+    """Where a name must end: at the first line break or opening bracket, else at ``end``."""
+    return min((i for i in (text.find(c, start, end) for c in _BREAKS) if i != -1), default=end)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

@@ -37,6 +37,12 @@ def test_tidy_stops_a_name_at_the_end_of_its_line():
     assert text[name.start : name.end] == "Chigrinets Roman Pavlovich"
 
 
+def test_tidy_stops_a_name_at_an_opening_bracket():
+    text = "партия “Закон и справедливость” (PiS) чистит ряды"
+    name = tidy(text, mention(text, "Закон и справедливость” (PiS", "ORG"))
+    assert text[name.start : name.end] == "Закон и справедливость"
+
+
 def test_tidy_keeps_a_capital_the_that_belongs_to_the_name():
     text = "talks in The Hague"
     hague = tidy(text, mention(text, "The Hague", "LOC"))
