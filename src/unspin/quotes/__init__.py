@@ -15,6 +15,8 @@ from unspin.quotes.rules import Quote, direct_quotes
 __all__ = ["Quote", "direct_quotes", "find_quotes", "paragraph_spans", "parse", "quote_texts"]
 
 _LINE = re.compile(r"[^\n]+")
+#: Marks spaCy's English tokenizer does not split off, swapped one for one (offsets stay put).
+_PARSER_MARKS = str.maketrans("«»„", "“”“")
 
 
 def paragraph_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -31,7 +33,7 @@ def paragraph_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[
 def quote_texts(texts: list[str], paragraphs: list[list[tuple[int, int]]]) -> list[list[Quote]]:
     """Quotes of many articles, parsing all their paragraphs in one spaCy pass."""
     spans = [paragraph_spans(text, p) for text, p in zip(texts, paragraphs)]
-    parsed = iter(parse([text[s:e] for text, ps in zip(texts, spans) for s, e in ps]))
+    parsed = iter(parse([text[s:e].translate(_PARSER_MARKS) for text, ps in zip(texts, spans) for s, e in ps]))
     result = []
     for text, ps in zip(texts, spans):
         docs = [next(parsed) for _ in ps]

@@ -212,8 +212,9 @@ class Article:
 
     def _persons_in(self, head: Any) -> list[str]:
         own = self._person(head)
-        if own:
-            return [own]
+        if own:  # "Macron and Scholz" are two people, whatever else the phrase holds
+            joined = (self._person(t) for t in head.children if t.dep_ == "conj")
+            return list(dict.fromkeys([own, *(p for p in joined if p)]))
         return list(dict.fromkeys(p for t in self._phrase(head) if (p := self._person(t))))
 
     # --- speakers ----------------------------------------------------------------------------

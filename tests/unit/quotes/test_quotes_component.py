@@ -1,0 +1,142 @@
+"""The quotes component on news-style sentences, one construction per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from unspin.components.quotes import info
+
+
+def direct(rows):
+    return [(text, speaker) for kind, text, speaker in rows if kind == "direct"]
+
+
+def indirect(rows):
+    return [(text, speaker) for kind, text, speaker in rows if kind == "indirect"]
+
+
+def test_info_declares_english_only():
+    entry = info()
+    assert entry.name == "quotes" and entry.languages == ("en",) and "English" in entry.description
+    assert entry.assigns == ("spans.quotes",) and entry.requires == ("sents",)
+
+
+@pytest.mark.parametrize("opening, closing", [("“", "”"), ('"', '"'), ("«", "»"), ("„", "“")])
+def test_direct_quotation_with_each_kind_of_mark(quotes_of, opening, closing):
+    text = (f"{opening}We will not allow any provocation on our western border,{closing} Belarusian Defence "
+            "Minister Viktor Khrenin said on Tuesday.")
+    _, rows = quotes_of(text)
+    quoted = f"{opening}We will not allow any provocation on our western border,{closing}"
+    assert direct(rows) == [(quoted, "Viktor Khrenin")]
+
+
+def test_nested_quotation_stays_one_quote(quotes_of):
+    text = ("“The minister called the report ‘a complete fabrication’ and refused to comment further,” "
+            "government spokesman Piotr Müller told reporters.")
+    _, rows = quotes_of(text)
+    assert direct(rows) == [(text[: text.index(",”") + 2], "Piotr Müller")]
+
+
+def test_quotation_continued_over_paragraphs(quotes_of):
+    text = ("Foreign Minister Sergey Lavrov told reporters in Moscow on Friday:\n\n"
+            "“The sanctions have failed to achieve any of their declared goals.\n\n"
+            "“We will continue to trade with our partners in Asia and Africa.”")
+    _, rows = quotes_of(text)
+    assert direct(rows) == [("“The sanctions have failed to achieve any of their declared goals.", "Sergey Lavrov"),
+                            ("“We will continue to trade with our partners in Asia and Africa.”", "Sergey Lavrov")]
+
+
+def test_quotation_split_by_attribution_keeps_the_speaker(quotes_of):
+    text = ("Kremlin spokesman Dmitry Peskov spoke to journalists after the meeting.\n\n"
+            "“The talks were constructive,” Peskov said. “But no agreement has been reached yet.”")
+    _, rows = quotes_of(text)
+    assert direct(rows) == [("“The talks were constructive,”", "Dmitry Peskov"),
+                            ("“But no agreement has been reached yet.”", "Dmitry Peskov")]
+
+
+def test_reported_speech_with_said_that(quotes_of):
+    _, rows = quotes_of("Hungarian Prime Minister Viktor Orban said that his government would veto the new package.")
+    assert indirect(rows) == [("his government would veto the new package", "Viktor Orban")]
+
+
+def test_reported_speech_with_according_to(quotes_of):
+    _, rows = quotes_of("According to the Ukrainian General Staff, the enemy lost twelve tanks near Bakhmut overnight.")
+    assert indirect(rows) == [("the enemy lost twelve tanks near Bakhmut overnight", "Ukrainian General Staff")]
+
+
+def test_reported_speech_before_its_attribution(quotes_of):
+    _, rows = quotes_of("The grain corridor will remain closed until further notice, Turkish Foreign Minister "
+                        "Mevlut Cavusoglu said on Monday.")
+    assert indirect(rows) == [("The grain corridor will remain closed until further notice", "Mevlut Cavusoglu")]
+
+
+def test_appositive_speaker(quotes_of):
+    _, rows = quotes_of("Viktor Khrenin, Belarus' defence minister, warned that the joint exercises would "
+                        "continue until the end of the year.")
+    assert indirect(rows) == [("the joint exercises would continue until the end of the year", "Viktor Khrenin")]
+
+
+def test_colon_introduced_quoted_paragraphs(quotes_of):
+    text = ("Commenting on the drone attack, Maria Zakharova said the following:\n\n"
+            "“This is a deliberate attempt to disrupt the negotiations.”\n\n"
+            "“Those responsible will be found and punished.”")
+    _, rows = quotes_of(text)
+    assert [speaker for _, speaker in direct(rows)] == ["Maria Zakharova", "Maria Zakharova"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Kremlin's press service said that the two presidents had discussed gas supplies by telephone.",
+     "Kremlin's press service"),
+    ("An Estonian Defense Forces press release said that two Russian drones had crossed the border near Narva.",
+     "Estonian Defense Forces"),
+])
+def test_institutional_speaker(quotes_of, text, speaker):
+    _, rows = quotes_of(text)
+    assert [s for _, s in indirect(rows)] == [speaker]
+
+
+def test_pronoun_resolved_to_the_one_person_named(quotes_of):
+    text = ("Polish Prime Minister Mateusz Morawiecki arrived in Kyiv on Friday morning.\n\n"
+            "He said that Poland would send another forty tanks before the spring.")
+    _, rows = quotes_of(text)
+    assert indirect(rows) == [("Poland would send another forty tanks before the spring", "Mateusz Morawiecki")]
+
+
+def test_ambiguous_pronoun_gives_no_speaker(quotes_of):
+    text = ("Emmanuel Macron and Olaf Scholz met in Berlin on Monday evening.\n\n"
+            "He said that Europe must buy more of its weapons at home.")
+    _, rows = quotes_of(text)
+    assert indirect(rows) == [("Europe must buy more of its weapons at home", None)]
+
+
+def test_anonymous_speaker_is_unknown(quotes_of):
+    _, rows = quotes_of("“The situation on the border is extremely tense,” one senior European official said.")
+    assert direct(rows) == [("“The situation on the border is extremely tense,”", None)]
+
+
+def test_surname_normalised_to_the_full_name(quotes_of):
+    text = ("Sergey Lavrov met his Turkish counterpart in Antalya.\n\n"
+            "Later, Lavrov told reporters that Moscow was ready for new talks on the grain deal.")
+    _, rows = quotes_of(text)
+    assert indirect(rows) == [("Moscow was ready for new talks on the grain deal", "Sergey Lavrov")]
+
+
+def test_scare_quotes_and_titles_are_not_quotes(quotes_of):
+    text = ("The so-called “special operation” entered its second year. Chirico wrote an article titled "
+            "“Why the War Must End Now” for the newspaper's website.")
+    _, rows = quotes_of(text)
+    assert direct(rows) == []
+
+
+def test_offsets_are_valid_and_serialised(quotes_of):
+    text = ("“We are ready to talk, but not under pressure,” Lavrov said. According to the Russian Foreign "
+            "Ministry, the meeting will take place in Geneva.")
+    doc, _ = quotes_of(text)
+    rows = doc.to_dict()["quotes"]
+    assert rows and {"start", "end", "kind", "speaker", "speaker_span", "cue"} <= set(rows[0])
+    for row in rows:
+        assert 0 <= row["start"] < row["end"] <= len(doc.text)
+        if row["speaker_span"]:
+            assert 0 <= row["speaker_span"][0] < row["speaker_span"][1] <= len(doc.text)
+        if row["kind"] == "direct":
+            assert doc.text[row["start"]] == "“" and doc.text[row["end"] - 1] == "”"

@@ -1,0 +1,42 @@
+"""The quote metrics on a case small enough to count by hand."""
+
+from __future__ import annotations
+
+from unspin.quotes.evaluate import Labelled, Scores, add_scores, same_speaker, split_sources
+
+
+def test_same_speaker_rules():
+    assert same_speaker("Sergei Lavrov", "Sergey Lavrov")
+    assert same_speaker("Lavrov", "Sergey Lavrov")
+    assert same_speaker("the Kremlin’s press service", "Kremlin's press service")
+    assert not same_speaker("Russian Defense Ministry", "Belarusian Defense Ministry")
+    assert not same_speaker("Ministry", "Belarusian Defense Ministry")
+    assert not same_speaker("Dmitry Peskov", "Sergey Lavrov")
+
+
+def test_scores_by_hand():
+    gold = [Labelled(0, 10, "direct", ("Sergey Lavrov",)),  # matched, right speaker
+            Labelled(20, 30, "direct", ("Dmitry Peskov",)),  # matched, no speaker predicted: unknown
+            Labelled(40, 50, "indirect", ()),  # matched by a direct quote only: kinds differ, missed
+            Labelled(60, 70, "indirect", ()),  # matched, a name for an unknown speaker: wrong
+            Labelled(80, 90, "direct", ("Kremlin",))]  # not found
+    predicted = [Labelled(2, 9, "direct", ("Lavrov",)), Labelled(25, 35, "direct"),
+                 Labelled(41, 49, "direct", ("Lavrov",)), Labelled(60, 65, "indirect", ("Peskov",)),
+                 Labelled(100, 110, "direct")]
+    scores = Scores()
+    add_scores(scores, gold, predicted)
+    assert (scores.gold, scores.predicted, scores.matched) == (5, 5, 3)
+    assert (scores.correct, scores.unknown, scores.wrong) == (1, 1, 1)
+    assert scores.precision == scores.recall == scores.f1 == 0.6
+    assert scores.speaker_recall == 0.5  # 1 right of 2 matched quotes with a known speaker
+    assert round(scores.wrong_share, 4) == round(1 / 3, 4)
+    blind = Scores()
+    add_scores(blind, gold, predicted, same_kind=False)
+    assert blind.matched == 4
+
+
+def test_split_keeps_examples_and_first_ten_ppn_for_dev():
+    sources = ["examples/a.txt"] + [f"ppn:{i}" for i in range(20)]
+    split = split_sources(sources)
+    assert split["dev"] == ["examples/a.txt"] + [f"ppn:{i}" for i in range(10)]
+    assert split["test"] == [f"ppn:{i}" for i in range(10, 20)]
