@@ -40,6 +40,7 @@ TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "president"
                     "президент", "премьер", "министр", "господин", "госпожа", "глава", "спикер"})
 PRONOUNS = frozenset({"i", "he", "she", "it", "we", "you", "they", "him", "her", "them", "his", "its", "their",
                       "this", "that", "who", "он", "она", "оно", "они"})
+NOT_NAMES = TITLES | PRONOUNS
 LEADING = frozenset({"the"})
 #: Endings of nationality adjectives ("Ukrainian", "Chinese", "Polish"), which en_core_web_sm
 #: sometimes labels GPE: a one-word place ending so is dropped. ("-ean" is not: "Caribbean".)
@@ -85,7 +86,7 @@ def is_name(surface: str, type_: str, table: AliasTable) -> bool:
         return True
     if type_ == "LOC" and len(words) == 1 and surface.endswith(DEMONYM_ENDINGS):
         return False
-    if not words or not any(c.isalpha() for c in surface) or all(_bare(w) in TITLES | PRONOUNS for w in words):
+    if not words or not any(c.isalpha() for c in surface) or all(_bare(w) in NOT_NAMES for w in words):
         return False
     if not _capitalised(words[0]):
         return False
