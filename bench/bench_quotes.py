@@ -1,0 +1,92 @@
+"""Per-article cost of the quotes component on 2 cores over English PPN articles.
+
+Prints articles/s, ms per article and peak RSS for (a) the quotes component alone on prepared
+documents (spaCy tagger, parser and NER over every line, then the rules), and, when the entities
+component is installed, (b) entities alone and (c) quotes then entities over the same batch. The
+two do not share a spaCy pass yet: quotes parses each line with the full pipeline, entities runs
+NER over whole texts, so (c) is about the sum of (a) and (b).
+
+    .venv/bin/python bench/bench_quotes.py [--articles 200] [--repeat 2]
+"""
+
+from __future__ import annotations
+
+import os
+
+for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "2")
+
+import argparse  # noqa: E402
+import gzip  # noqa: E402
+import importlib.util  # noqa: E402
+import json  # noqa: E402
+import resource  # noqa: E402
+import time  # noqa: E402
+
+from unspin.components.quotes import Quotes  # noqa: E402
+from unspin.ingest import Record  # noqa: E402
+from unspin.pipeline import make_document  # noqa: E402
+from unspin.settings import shared_dir  # noqa: E402
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(function, repeat: int, setup=lambda: None) -> float:
+    """Best wall time of ``repeat`` runs (the least disturbed by other processes), ``setup`` untimed."""
+    best = float("inf")
+    for _ in range(repeat):
+        setup()
+        started = time.perf_counter()
+        function()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def english_articles(limit: int) -> list[Record]:
+    """The first ``limit`` English PPN records with some text, in file order."""
+    records = []
+    with gzip.open(shared_dir() / "data/ppn/ppn_articles.jsonl.gz", "rt", encoding="utf-8") as stream:
+        for index, line in enumerate(stream):
+            row = json.loads(line)
+            if row.get("language") == "en" and len(row.get("maintext") or "") > 200:
+                records.append(Record(f"ppn:{index}", f"ppn:{index}", row["maintext"]))
+                if len(records) == limit:
+                    break
+    return records
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args()
+
+    records = english_articles(args.articles + 2)
+    warm, docs = [make_document(r) for r in records[:2]], [make_document(r) for r in records[2:]]
+    n, chars = len(docs), sum(len(d.text) for d in docs)
+    quotes = Quotes()
+    quotes.predict(warm)  # load spaCy outside the timings
+    runs = {"quotes component (prepared documents)": (lambda: quotes.predict(docs), lambda: None)}
+    if importlib.util.find_spec("unspin.components.entities"):
+        from unspin.components.entities import Entities
+
+        entities = Entities()
+        forget = lambda: entities.predict(warm)  # noqa: E731 - entities keeps the last batch's Docs: not timed twice
+        runs["entities component"] = (lambda: entities.predict(docs), forget)
+        runs["quotes + entities (no shared spaCy pass)"] = (lambda: (quotes.predict(docs), entities.predict(docs)),
+                                                            forget)
+    print(f"{n} English PPN articles, {chars / n:.0f} characters on average, 2 threads")
+    print(f"{'run':44} {'articles/s':>10} {'ms/article':>10}")
+    for name, (run, setup) in runs.items():
+        seconds = timed(run, args.repeat, setup)
+        print(f"{name:44} {n / seconds:10.1f} {1000 * seconds / n:10.1f}")
+    found = quotes.predict(docs)
+    print(f"quotes found: {sum(len(q) for q in found)} ({sum(q.speaker is not None for f in found for q in f)} "
+          f"with a speaker)")
+    print(f"peak RSS: {peak_rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
