@@ -1,12 +1,14 @@
 """Known narratives: which catalogued disinformation claims an article carries, where, and how.
 
 ``predict`` picks claim-bearing units (sentences of 5-120 words, plus pairs of adjacent sentences,
-since a claim is often spread over two), embeds all sentences of the batch in one USE pass (a pair
-is the normalised sum of its sentence vectors, so pairs cost no encoder time), searches the
-catalogue index, re-ranks with e5 (at most ``max_rerank`` units a document, those most similar by
-USE: e5 costs ~25-50 ms a sentence) and calibrates (`unspin.narratives.matcher`). Per case it keeps
-the best units above the threshold as evidence, each with its stance (`unspin.narratives.stance`).
-``set_annotations`` writes ``doc.narratives``, ranked by score::
+since a claim is often spread over two), embeds each distinct sentence of the batch once in one USE
+pass (a pair is the normalised sum of its sentence vectors, so pairs cost no encoder time), searches
+the catalogue index with the sentences and with the pairs that can still pass (a bound from their
+sentences' best cosines skips the rest, exactly), re-ranks with e5 only the units whose USE cosine
+clears the gate (0.55, see calibration.json; at most ``max_rerank`` a document, those most similar
+by USE: e5 costs ~25-50 ms a sentence) and calibrates (`unspin.narratives.matcher`). Per case it
+keeps the best units above the threshold as evidence, each with its stance
+(`unspin.narratives.stance`). ``set_annotations`` writes ``doc.narratives``, ranked by score::
 
     {case_id, title, score, stance, evidence: [{start, end, stance, score}], date, url, catalogue}
 """
@@ -14,6 +16,7 @@ the best units above the threshold as evidence, each with its stance (`unspin.na
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -52,7 +55,8 @@ def info():
         requires=("sents",),
         description="Matches sentences to catalogued disinformation claims (EUvsDisinfo, VoxCheck, your own), "
                     "with evidence offsets and stance (asserted / attributed / refuted).",
-        default_config={"catalogues": None, "threshold": None, "pairs": True, "max_matches": 10, "max_rerank": 4},
+        default_config={"catalogues": None, "threshold": None, "pairs": True, "max_matches": 10, "max_rerank": 4,
+                        "gate": None, "prune_pairs": True},
     )
 
 
@@ -63,7 +67,8 @@ class Narratives(Component):
 
     def __init__(self, catalogues: list[str] | None = None, threshold: float | None = None, pairs: bool = True,
                  max_matches: int = 10, min_words: int = 5, max_words: int = 120, max_evidence: int = 3,
-                 max_rerank: int = 4, matcher: Matcher | None = None) -> None:
+                 max_rerank: int = 4, matcher: Matcher | None = None, gate: float | None = None,
+                 prune_pairs: bool = True) -> None:
         self.catalogues = catalogues
         self.threshold = threshold
         self.pairs = pairs
@@ -73,6 +78,8 @@ class Narratives(Component):
         self.max_evidence = max_evidence
         self.max_rerank = max_rerank
         self.matcher = matcher
+        self.gate = gate  # USE cosine a unit needs for e5 re-ranking; None: the calibration's
+        self.prune_pairs = prune_pairs
 
     # -- finding ---------------------------------------------------------------------------------
     def units(self, doc: Document, index: int) -> list[Unit]:
@@ -105,6 +112,8 @@ class Narratives(Component):
     def predict(self, docs: list[Document]) -> list[Any]:
         """Per document: a ranked list of narrative dicts, or a `Skip` for unsupported languages."""
         matcher = self._matcher()
+        if not hasattr(self, "stats_"):
+            self.stats_ = Counter()  # units encoded / searched / re-ranked, for the benchmark
         threshold = self.threshold if self.threshold is not None else matcher.threshold_
         results: list[Any] = [[] for _ in docs]
         if matcher.case_count() == 0:
@@ -133,41 +142,69 @@ class Narratives(Component):
         return results
 
     def _search_use_first(self, units: list[Unit], matcher: Matcher) -> list[list]:
-        """USE shortlist for every unit; e5 re-ranks at most ``max_rerank`` units a document.
+        """USE shortlist for the units that can reach the gate; e5 re-ranks at most ``max_rerank`` a document.
 
+        Sentences are encoded once per batch (identical sentences, e.g. boilerplate repeated across
+        articles, once) and searched; a pair is searched only when it can pass: its cosine to any case
+        is at most ``(best_1 + best_2) / |v_1 + v_2|`` (each sentence's best cosine), so a pair whose
+        bound is under the gate or under its better sentence is skipped without changing the result.
         A pair is kept only when it comes closer to a case than both of its sentences (it then says
-        more than either); units below the gate, and beyond the per-document budget (taken in
-        order of USE similarity), get no candidates.
+        more than either); units below the gate, and beyond the per-document budget (taken in order
+        of USE similarity), get no candidates.
         """
-        shortlists = matcher.shortlist_use([u.text for u in units], self._use_vectors(units))
+        gate = self.gate if self.gate is not None else matcher.gate_
+        singles = [i for i, u in enumerate(units) if len(u.parts) == 1]
+        vectors = self._use_vectors(units)
+        shortlists: list[list] = [[] for _ in units]
+        for i, cands in zip(singles, matcher.shortlist_use([units[i].text for i in singles], vectors[singles])):
+            shortlists[i] = cands
         best = [cands[0].use if cands else -1.0 for cands in shortlists]
-        single_best = {(u.doc, u.parts[0]): best[i] for i, u in enumerate(units) if len(u.parts) == 1}
+        single_row = {(u.doc, u.parts[0]): i for i, u in enumerate(units) if len(u.parts) == 1}
+        pairs = []
+        for i, unit in enumerate(units):
+            if len(unit.parts) == 1:
+                continue
+            rows = [single_row[(unit.doc, p)] for p in unit.parts]
+            better = max(best[r] for r in rows)
+            if self.prune_pairs:
+                norm = float(np.linalg.norm(sum(vectors[r] for r in rows)))  # singles are unit vectors
+                bound = sum(best[r] for r in rows) / max(norm, 1e-12)
+                if bound < gate or bound <= better:
+                    continue
+            pairs.append(i)
+        for i, cands in zip(pairs, matcher.shortlist_use([units[i].text for i in pairs], vectors[pairs])):
+            shortlists[i] = cands
+            best[i] = cands[0].use if cands else -1.0
+        self.stats_["searched"] += len(singles) + len(pairs)
+        single_best = {key: best[i] for key, i in single_row.items()}
         eligible: dict[int, list[int]] = {}
         for i, unit in enumerate(units):
-            if best[i] < matcher.gate_:
+            if best[i] < gate:
                 continue
             if len(unit.parts) > 1 and best[i] <= max(single_best.get((unit.doc, p), -1.0) for p in unit.parts):
                 continue
             eligible.setdefault(unit.doc, []).append(i)
         chosen = sorted(i for rows in eligible.values() for i in sorted(rows, key=lambda r: -best[r])[: self.max_rerank])
+        self.stats_["reranked"] += len(chosen)
         matcher.rerank([units[i].text for i in chosen], [shortlists[i] for i in chosen])
         keep = set(chosen)
         return [cands if i in keep else [] for i, cands in enumerate(shortlists)]
 
     def _use_vectors(self, units: list[Unit]) -> np.ndarray:
-        """USE vectors of units: sentences encoded once, pairs as normalised sums."""
-        sentences: dict[tuple[int, int, int], int] = {}
+        """USE vectors of units: each distinct sentence text encoded once, pairs as normalised sums."""
+        rows: dict[str, int] = {}
         texts = []
         for unit in units:
-            if len(unit.parts) == 1:
-                key = (unit.doc, *unit.parts[0])
-                if key not in sentences:
-                    sentences[key] = len(texts)
-                    texts.append(unit.text)
+            if len(unit.parts) == 1 and unit.text not in rows:
+                rows[unit.text] = len(texts)
+                texts.append(unit.text)
         encoded = get_encoder("use").encode(texts)
-        out = np.zeros((len(units), encoded.shape[1] if len(encoded) else 512), dtype=np.float32)
+        self.stats_["encoded"] += len(texts)
+        by_span = {(u.doc, *u.parts[0]): encoded[rows[u.text]] for u in units if len(u.parts) == 1}
+        dim = encoded.shape[1] if len(encoded) else 512
+        out = np.zeros((len(units), dim), dtype=np.float32)
         for row, unit in enumerate(units):
-            vec = sum(encoded[sentences[(unit.doc, *part)]] for part in unit.parts)
+            vec = sum(by_span[(unit.doc, *part)] for part in unit.parts)
             out[row] = vec / max(float(np.linalg.norm(vec)), 1e-12)
         return out
 

@@ -95,3 +95,44 @@ def test_component_skips_unsupported_language_and_unrelated_text():
     plain = _doc("The city council approved a new bicycle lane on Main Street. Residents welcomed the plan.")
     Narratives()(plain)
     assert plain.narratives == []
+
+
+ARTICLE = ("Ministers met in Brussels on Monday to discuss the budget for next year. "
+           "According to the broadcaster, NATO troops are massing near the border. "
+           "They are getting ready to launch an attack against Russia this summer. "
+           "The weather in Paris was mild and sunny over the whole weekend. "
+           "Laboratories in Ukraine run by the Pentagon secretly develop biological weapons.")
+
+
+def _narratives(doc: Document) -> list[tuple]:
+    return [(n["case_id"], n["score"], [(e["start"], e["end"]) for e in n["evidence"]]) for n in doc.narratives]
+
+
+@pytest.mark.parametrize("gate", [0.0, 0.3, None])
+def test_pair_bound_skips_searches_without_changing_matches(gate):
+    pruned, full = Narratives(threshold=0.0, gate=gate), Narratives(threshold=0.0, gate=gate, prune_pairs=False)
+    a, b = pruned(_doc(ARTICLE)), full(_doc(ARTICLE))
+    assert _narratives(a) == _narratives(b) and a.narratives
+    assert pruned.stats_["reranked"] == full.stats_["reranked"]
+    assert pruned.stats_["searched"] < full.stats_["searched"]  # 5 sentences + 4 pairs searched without the bound
+
+
+def test_gate_decides_what_e5_sees():
+    from unspin.narratives.matcher import load_calibration
+
+    default = Narratives()
+    default(_doc(ARTICLE))
+    assert default.matcher.gate_ == load_calibration()["gate"] == 0.55
+    closed = Narratives(threshold=0.0, gate=1.01)
+    doc = closed(_doc(ARTICLE))
+    assert doc.narratives == [] and closed.stats_["reranked"] == 0 and closed.stats_["searched"] == 5
+    assert default.stats_["reranked"] <= Narratives(gate=0.0).max_rerank
+
+
+def test_repeated_sentences_are_encoded_once_per_batch():
+    boiler = "Subscribe to our newsletter to get the latest news every single morning."
+    docs = [_doc(ARTICLE + " " + boiler), _doc(boiler + " " + ARTICLE)]
+    component = Narratives()
+    list(component.pipe(docs))
+    assert component.stats_["encoded"] == 6  # 5 article sentences + the boilerplate, across both documents
+    assert _narratives(docs[0]) == _narratives(Narratives()(_doc(ARTICLE + " " + boiler)))
