@@ -69,6 +69,8 @@ class Narratives(Component):
                  max_matches: int = 10, min_words: int = 5, max_words: int = 120, max_evidence: int = 3,
                  max_rerank: int = 4, matcher: Matcher | None = None, gate: float | None = None,
                  prune_pairs: bool = True) -> None:
+        # prune_pairs=False is the previous cascade (every pair searched, every shortlist drawn),
+        # kept for the benchmark's comparison
         self.catalogues = catalogues
         self.threshold = threshold
         self.pairs = pairs
@@ -145,7 +147,8 @@ class Narratives(Component):
         """USE shortlist for the units that can reach the gate; e5 re-ranks at most ``max_rerank`` a document.
 
         Sentences are encoded once per batch (identical sentences, e.g. boilerplate repeated across
-        articles, once) and searched; a pair is searched only when it can pass: its cosine to any case
+        articles, once) and searched for their best cosine only (the shortlist is drawn for the units
+        e5 will see); a pair is searched only when it can pass: its cosine to any case
         is at most ``(best_1 + best_2) / |v_1 + v_2|`` (each sentence's best cosine), so a pair whose
         bound is under the gate or under its better sentence is skipped without changing the result.
         A pair is kept only when it comes closer to a case than both of its sentences (it then says
@@ -156,36 +159,43 @@ class Narratives(Component):
         singles = [i for i, u in enumerate(units) if len(u.parts) == 1]
         vectors = self._use_vectors(units)
         shortlists: list[list] = [[] for _ in units]
-        for i, cands in zip(singles, matcher.shortlist_use([units[i].text for i in singles], vectors[singles])):
-            shortlists[i] = cands
-        best = [cands[0].use if cands else -1.0 for cands in shortlists]
+        best = np.full(len(units), -1.0)
+        if self.prune_pairs:  # best cosines first; shortlists only for the units e5 will see
+            best[singles] = matcher.best_use(vectors[singles])
+        else:
+            for i, cands in zip(singles, matcher.shortlist_use([units[i].text for i in singles], vectors[singles])):
+                shortlists[i], best[i] = cands, (cands[0].use if cands else -1.0)
         single_row = {(u.doc, u.parts[0]): i for i, u in enumerate(units) if len(u.parts) == 1}
         pairs = []
         for i, unit in enumerate(units):
             if len(unit.parts) == 1:
                 continue
             rows = [single_row[(unit.doc, p)] for p in unit.parts]
-            better = max(best[r] for r in rows)
             if self.prune_pairs:
                 norm = float(np.linalg.norm(sum(vectors[r] for r in rows)))  # singles are unit vectors
                 bound = sum(best[r] for r in rows) / max(norm, 1e-12)
-                if bound < gate or bound <= better:
+                if bound < gate or bound <= max(best[r] for r in rows):
                     continue
             pairs.append(i)
-        for i, cands in zip(pairs, matcher.shortlist_use([units[i].text for i in pairs], vectors[pairs])):
-            shortlists[i] = cands
-            best[i] = cands[0].use if cands else -1.0
+        if self.prune_pairs:
+            best[pairs] = matcher.best_use(vectors[pairs])
+        else:
+            for i, cands in zip(pairs, matcher.shortlist_use([units[i].text for i in pairs], vectors[pairs])):
+                shortlists[i], best[i] = cands, (cands[0].use if cands else -1.0)
         self.stats_["searched"] += len(singles) + len(pairs)
-        single_best = {key: best[i] for key, i in single_row.items()}
         eligible: dict[int, list[int]] = {}
         for i, unit in enumerate(units):
             if best[i] < gate:
                 continue
-            if len(unit.parts) > 1 and best[i] <= max(single_best.get((unit.doc, p), -1.0) for p in unit.parts):
+            if len(unit.parts) > 1 and best[i] <= max(best[single_row[(unit.doc, p)]] for p in unit.parts):
                 continue
             eligible.setdefault(unit.doc, []).append(i)
         chosen = sorted(i for rows in eligible.values() for i in sorted(rows, key=lambda r: -best[r])[: self.max_rerank])
+        if self.prune_pairs:
+            for i, cands in zip(chosen, matcher.shortlist_use([units[i].text for i in chosen], vectors[chosen])):
+                shortlists[i] = cands
         self.stats_["reranked"] += len(chosen)
+        self.stats_["reranked_pairs"] += sum(len(units[i].parts) > 1 for i in chosen)
         matcher.rerank([units[i].text for i in chosen], [shortlists[i] for i in chosen])
         keep = set(chosen)
         return [cands if i in keep else [] for i, cands in enumerate(shortlists)]

@@ -73,6 +73,16 @@ class VectorIndex:
             return np.take_along_axis(part_scores, order, axis=1), np.take_along_axis(part, order, axis=1).astype(np.int64)
         return self.index.search(queries, k)
 
+    def best(self, queries: np.ndarray) -> np.ndarray:
+        """The best score of each query (-1 where the index is empty); cheaper than ``search``."""
+        if not self.keys or len(queries) == 0:
+            return np.full(len(queries), -1.0, dtype=np.float32)
+        queries = np.ascontiguousarray(queries, dtype=np.float32)
+        if len(self.keys) <= EXACT_LIMIT:
+            return (queries @ self.vectors.T).max(axis=1)
+        scores, rows = self.index.search(queries, 1)
+        return np.where(rows[:, 0] >= 0, scores[:, 0], -1.0)
+
     def row_of(self) -> dict[tuple[str, str], int]:
         return {key: i for i, key in enumerate(self.keys)}
 

@@ -123,6 +123,12 @@ class Matcher:
         return [[Candidate(*self._use_index.keys[r], use=float(s)) for s, r in zip(scores[i], rows[i]) if r >= 0]
                 for i in range(len(use_vectors))]
 
+    def best_use(self, use_vectors: np.ndarray) -> np.ndarray:
+        """Each vector's best USE cosine to any case (-1 with no case): the gate's input, no shortlist."""
+        if not self.loaded:
+            self.load()
+        return self._use_index.best(use_vectors)
+
     def rerank(self, texts: list[str], shortlists: list[list[Candidate]]) -> None:
         """Stages 3-4, in place: e5 cosine and calibrated score of each candidate, best first."""
         if not texts:
