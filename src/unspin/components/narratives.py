@@ -114,8 +114,6 @@ class Narratives(Component):
     def predict(self, docs: list[Document]) -> list[Any]:
         """Per document: a ranked list of narrative dicts, or a `Skip` for unsupported languages."""
         matcher = self._matcher()
-        if not hasattr(self, "stats_"):
-            self.stats_ = Counter()  # units encoded / searched / re-ranked, for the benchmark
         threshold = self.threshold if self.threshold is not None else matcher.threshold_
         results: list[Any] = [[] for _ in docs]
         if matcher.case_count() == 0:
@@ -182,7 +180,7 @@ class Narratives(Component):
         else:
             for i, cands in zip(pairs, matcher.shortlist_use([units[i].text for i in pairs], vectors[pairs])):
                 shortlists[i], best[i] = cands, (cands[0].use if cands else -1.0)
-        self.stats_["searched"] += len(singles) + len(pairs)
+        self._count("searched", len(singles) + len(pairs))
         eligible: dict[int, list[int]] = {}
         for i, unit in enumerate(units):
             if best[i] < gate:
@@ -194,11 +192,17 @@ class Narratives(Component):
         if self.prune_pairs:
             for i, cands in zip(chosen, matcher.shortlist_use([units[i].text for i in chosen], vectors[chosen])):
                 shortlists[i] = cands
-        self.stats_["reranked"] += len(chosen)
-        self.stats_["reranked_pairs"] += sum(len(units[i].parts) > 1 for i in chosen)
+        self._count("reranked", len(chosen))
+        self._count("reranked_pairs", sum(len(units[i].parts) > 1 for i in chosen))
         matcher.rerank([units[i].text for i in chosen], [shortlists[i] for i in chosen])
         keep = set(chosen)
         return [cands if i in keep else [] for i, cands in enumerate(shortlists)]
+
+    def _count(self, key: str, n: int) -> None:
+        """Add to ``stats_``: sentences encoded, units searched and re-ranked (the benchmark reads it)."""
+        if not hasattr(self, "stats_"):
+            self.stats_ = Counter()
+        self.stats_[key] += n
 
     def _use_vectors(self, units: list[Unit]) -> np.ndarray:
         """USE vectors of units: each distinct sentence text encoded once, pairs as normalised sums."""
@@ -209,7 +213,7 @@ class Narratives(Component):
                 rows[unit.text] = len(texts)
                 texts.append(unit.text)
         encoded = get_encoder("use").encode(texts)
-        self.stats_["encoded"] += len(texts)
+        self._count("encoded", len(texts))
         by_span = {(u.doc, *u.parts[0]): encoded[rows[u.text]] for u in units if len(u.parts) == 1}
         dim = encoded.shape[1] if len(encoded) else 512
         out = np.zeros((len(units), dim), dtype=np.float32)
