@@ -139,6 +139,7 @@ from unspin.cli.evaluate import eval_app  # noqa: E402 - sub-commands register o
 
 from unspin.cli.models import classify_spans, train_app  # noqa: E402
 from unspin.cli.narratives import catalogue_app, eval_narratives, match  # noqa: E402
+from unspin.cli.quotes import eval_quotes  # noqa: E402
 
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
@@ -146,6 +147,7 @@ app.command("classify-spans")(classify_spans)
 app.add_typer(catalogue_app, name="catalogue")
 app.command("match")(match)
 eval_app.command("narratives")(eval_narratives)
+eval_app.command("quotes")(eval_quotes)
 
 from unspin.cli import corpus as _corpus  # noqa: E402
 

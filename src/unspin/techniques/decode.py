@@ -77,13 +77,22 @@ def decode_runs(
     channel: int,
     threshold: float,
     max_gap: int = 0,
+    low: float | None = None,
 ) -> list[tuple[int, int, float, int]]:
-    """Spans (start, end, mean probability, number of pieces) of one probability channel."""
+    """Spans (start, end, mean probability, number of pieces) of one probability channel.
+
+    Hysteresis: a span is a run of pieces at or above ``low`` that holds at least one piece at or
+    above ``threshold``. Gold spans are long phrases whose middle the tagger is sure of and whose
+    edges it is not; one high threshold cuts them short, one low threshold adds noise.
+    """
     if len(tokens.offsets) == 0:
         return []
     p = tokens.probs[:, channel]
+    low = threshold if low is None else min(low, threshold)
     spans: list[list] = []
-    for first, last in runs(p >= threshold):
+    for first, last in runs(p >= low):
+        if p[first : last + 1].max() < threshold:
+            continue
         start, end = widen_to_words(text, int(tokens.offsets[first, 0]), int(tokens.offsets[last, 1]))
         total, count = float(p[first : last + 1].sum()), last - first + 1
         if spans and start - spans[-1][1] <= max_gap:

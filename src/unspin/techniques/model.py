@@ -84,6 +84,7 @@ class TechniqueModel:
         self.labels: list[str] = meta["labels"]
         self.threshold: float = meta["decoding"]["threshold"]
         self.max_gap: int = meta["decoding"]["max_gap"]
+        self.low: float | None = meta["decoding"].get("low")  # hysteresis edge threshold; None = threshold
         self.threads = threads or min(2, os.cpu_count() or 1)
         self.encoder = Encoder(path / "tokenizer.json", meta.get("max_tokens", 128))
         head = np.load(path / "span_head.npz")
@@ -136,20 +137,25 @@ class TechniqueModel:
             encoded[window.doc].hiddens.append(hidden)
         return encoded
 
-    def decode(self, text: str, encoded: Encoded, threshold: float | None = None, max_gap: int | None = None) -> list[Prediction]:
-        """Spans where any technique is likely, each labelled by the span classifier.
-
-        The best SemEval-2020 systems also find spans first and classify them second: on our dev
-        articles this beats one threshold per technique channel on both SI and FLC. A span's
-        score is (mean token probability) x (probability of its technique), calibrated on dev.
-        """
+    def detect(self, text: str, encoded: Encoded, threshold: float | None = None, max_gap: int | None = None,
+               low: float | None = None) -> list[tuple[int, int, float, int]]:
+        """Spans where any technique is likely: (start, end, mean probability, pieces)."""
         if not encoded.windows:
             return []
         tokens = doc_tokens(encoded.windows, encoded.token_probs)
         any_technique = DocTokens(tokens.offsets, tokens.probs.max(axis=1, keepdims=True))
         threshold = self.threshold if threshold is None else threshold
         max_gap = self.max_gap if max_gap is None else max_gap
-        runs = decode_runs(text, any_technique, 0, threshold, max_gap)
+        return decode_runs(text, any_technique, 0, threshold, max_gap, self.low if low is None else low)
+
+    def decode(self, text: str, encoded: Encoded) -> list[Prediction]:
+        """Spans where any technique is likely, each labelled by the span classifier.
+
+        The best SemEval-2020 systems also find spans first and classify them second: on our dev
+        articles this beats one threshold per technique channel on both SI and FLC. A span's
+        score is (mean token probability) x (probability of its technique), calibrated on dev.
+        """
+        runs = self.detect(text, encoded)
         labels = self.classify_encoded(text, encoded, [(start, end) for start, end, _, _ in runs])
         curve = self.meta.get("calibration")
         predictions = []

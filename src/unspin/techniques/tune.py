@@ -1,6 +1,7 @@
 """Tuning a trained technique model on dev, and measuring it on held-out articles.
 
-`tune_model` picks the detection threshold and gap merging for SI F1 on the dev articles of the
+`tune_model` picks the detection thresholds (a span needs one piece above ``threshold`` and extends
+over neighbours above ``low``) and gap merging for SI F1 on the dev articles of the
 fixed split, fits the score calibration there (a span is "right" when at least half of it lies in gold
 spans of its technique), stamps the ONNX file's sha256, and records the held-out test figures in
 meta.json and the model card. Test articles are only ever predicted, never tuned on.
@@ -23,7 +24,8 @@ from unspin.techniques.encoding import lines
 from unspin.techniques.model import Encoded, Prediction, TechniqueModel, sha256
 
 THRESHOLD_GRID = np.round(np.arange(0.3, 0.81, 0.05), 2)
-GAP_GRID = (0, 3, 10)
+LOW_GRID = np.round(np.arange(0.2, 0.81, 0.05), 2)
+GAP_GRID = (0, 3, 10, 25)
 #: A predicted span counts as right for calibration when this share of it lies in gold of its technique.
 RIGHT_OVERLAP = 0.5
 
@@ -45,15 +47,18 @@ def span_is_right(prediction: Prediction, gold: Sequence[LabelledSpan]) -> bool:
 
 
 def tune_decoding(model: TechniqueModel, articles: Sequence[PtcArticle], encoded: Sequence[Encoded]) -> dict[str, float]:
-    """The detection threshold and gap merging with the best SI F1 (then FLC F1) on these articles."""
+    """The detection threshold, hysteresis edge threshold and gap merging with the best SI F1 (then
+    precision) on these articles. SI ignores the technique, so only detection is run."""
     gold = {a.id: a.spans for a in articles}
     best: tuple[float, float, dict[str, float]] = (-1.0, -1.0, {})
     for threshold in THRESHOLD_GRID:
-        for max_gap in GAP_GRID:
-            pred = {a.id: as_labelled(model.decode(a.text, e, float(threshold), max_gap)) for a, e in zip(articles, encoded)}
-            key = (si_score(gold, pred).f1, flc_score(gold, pred).micro.f1)
-            if key > best[:2]:
-                best = (*key, {"threshold": float(threshold), "max_gap": max_gap})
+        for low in LOW_GRID[LOW_GRID <= threshold]:
+            for max_gap in GAP_GRID:
+                pred = {a.id: [LabelledSpan("any", s, e) for s, e, _, _ in model.detect(a.text, enc, float(threshold), max_gap, float(low))]
+                        for a, enc in zip(articles, encoded)}
+                score = si_score(gold, pred)
+                if (score.f1, score.precision) > best[:2]:
+                    best = (score.f1, score.precision, {"threshold": float(threshold), "low": float(low), "max_gap": max_gap})
     return best[2]
 
 
@@ -102,7 +107,7 @@ def tune_model(model_dir: Path | str, data_dir: Path | str, log=print) -> dict[s
     test = [corpus[i] for i in split["test"]]
     dev_encoded = encode_articles(model, dev)
     model.meta["decoding"] = tune_decoding(model, dev, dev_encoded)
-    model.threshold, model.max_gap = model.meta["decoding"]["threshold"], model.meta["decoding"]["max_gap"]
+    model.threshold, model.low, model.max_gap = (model.meta["decoding"][k] for k in ("threshold", "low", "max_gap"))
     log(f"decoding: {model.meta['decoding']}")
     model.meta["calibration"] = fit_calibration(model, dev, dev_encoded)
     metrics = {"dev": measure(model, dev, dev_encoded), "test": measure(model, test)}
@@ -134,7 +139,7 @@ Propaganda Techniques Corpus (SemEval-2020 Task 11), and classifies given spans.
 pass: per-token technique sigmoids, a window "contains propaganda" head (a training signal only)
 and a span classifier over [mean, first, last, CLS] of the span's pieces plus two article
 features. At inference, spans are the runs of word pieces where any technique is likely
-(threshold {meta["decoding"]["threshold"]}, runs less than {meta["decoding"]["max_gap"]} characters apart merged; tuned on dev),
+(a run of pieces above {meta["decoding"].get("low", meta["decoding"]["threshold"])} with one piece above {meta["decoding"]["threshold"]}; runs less than {meta["decoding"]["max_gap"]} characters apart merged; tuned on dev),
 each labelled by the span classifier, so predicted spans do not overlap each other. Encoder and
 token heads are ONNX int8 ({size / 1e6:.1f} MB); the span classifier is a small numpy matrix. Runs on
 CPU with onnxruntime and tokenizers only; nothing is downloaded.
