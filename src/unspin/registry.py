@@ -72,10 +72,13 @@ def create(name: str, **config: Any) -> Any:
 
 
 #: The components that ship with unspin, in the order a pipeline runs them. Each module has an
-#: ``info()`` returning its ComponentInfo and imports its models only when first used.
+#: ``info()`` returning its ComponentInfo and imports its models only when first used. Entities
+#: run before quotes so quotes can report speakers under their canonical entity names.
 BUILTIN_COMPONENTS: tuple[str, ...] = (
     "unspin.components.techniques",
     "unspin.components.narratives",
+    "unspin.components.entities",
+    "unspin.components.quotes",
 )
 
 

@@ -4,13 +4,12 @@
 article's mentions to canonical names (see unspin.entities.resolve); ``set_annotations`` adds
 the spans to ``doc.spans["entities"]`` with attrs ``canonical`` (the same string for the same
 entity in every article, where the alias table or a full name allows) and ``text`` (as written).
-`summary` counts mentions per entity, for reports; it is derived from the spans, so the result
-dict needs no field of its own.
+Reports count mentions per entity from these spans (unspin.render.view.entity_counts), so the
+result dict needs no field of its own.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any, ClassVar
 
 from unspin.components.base import Component
@@ -69,8 +68,3 @@ class Entities(Component):
             doc.add_spans("entities", [doc.char_span(e.start, e.end, e.type, None, canonical=e.canonical,
                                                      text=doc.text[e.start : e.end]) for e in entities])
 
-
-def summary(doc: Document) -> list[dict[str, Any]]:
-    """Entities of an article, most mentioned first: canonical name, type and mention count."""
-    counts = Counter((s.attrs["canonical"], s.label) for s in doc.spans.get("entities", []))
-    return [{"canonical": name, "type": type_, "mentions": n} for (name, type_), n in counts.most_common()]

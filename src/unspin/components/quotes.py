@@ -3,7 +3,10 @@
 ``predict`` parses the paragraphs of a whole batch of documents in one spaCy pass (English
 only: the rules rest on English verbs of saying and an English parser); ``set_annotations`` adds
 the spans to ``doc.spans["quotes"]`` with kind "direct" or "indirect", the speaker's normalised
-name and where the text names it, and the cue that attributes it.
+name and where the text names it, and the cue that attributes it. When the entities component
+ran first (as in the default pipeline), a speaker the article names as an entity is reported
+under that entity's canonical name ("Sergey Lavrov" -> "Sergei Lavrov"), so counts of who is
+quoted meet across articles; run alone, quotes keep the article's own spelling.
 """
 
 from __future__ import annotations
@@ -41,7 +44,24 @@ class Quotes(Component):
 
     def set_annotations(self, docs: list[Document], predictions: list[Any]) -> None:
         for doc, quotes in zip(docs, predictions):
+            names = canonical_names(doc)
             doc.add_spans("quotes", [
-                doc.char_span(q.start, q.end, q.kind, None, speaker=q.speaker,
+                doc.char_span(q.start, q.end, q.kind, None, speaker=canonical(q.speaker, names),
                               speaker_span=list(q.speaker_span) if q.speaker_span else None, cue=q.cue)
                 for q in quotes])
+
+
+def canonical_names(doc: Document) -> dict[str, str]:
+    """Folded surface form -> canonical name of the people and organisations the entities component found."""
+    from unspin.entities.fold import fold
+
+    return {fold(s.attrs["text"]): s.attrs["canonical"] for s in doc.spans.get("entities", []) if s.label in ("PER", "ORG")}
+
+
+def canonical(speaker: str | None, names: dict[str, str]) -> str | None:
+    """The canonical name of a speaker the entities name as written, else the speaker unchanged."""
+    if speaker is None:
+        return None
+    from unspin.entities.fold import fold
+
+    return names.get(fold(speaker), speaker)

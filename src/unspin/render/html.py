@@ -29,7 +29,8 @@ def render_html(results: Iterable[Document | Failure]) -> str:
         else:
             data = result.to_dict()
             documents.append({"data": data, "paragraphs": view.paragraph_runs(data),
-                              "legend": view.technique_counts(data), "speakers": view.quotes_by_speaker(data)})
+                              "legend": view.technique_counts(data), "speakers": view.quotes_by_speaker(data),
+                              "entities": view.entity_counts(data)})
     return _ENV.get_template("report.html.j2").render(documents=documents, failures=failures, version=__version__)
 
 

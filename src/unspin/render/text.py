@@ -49,6 +49,12 @@ def _document(console: Console, result: Document) -> None:
         console.print(Text(f"narrative {match['score']:.2f} {match['stance']}: {match['title']}", style="bold red"))
     for speaker, quotes in view.quotes_by_speaker(data):
         console.print(Text(f"{speaker}: {len(quotes)} quote(s)", style="cyan"))
+        for quote in quotes:
+            console.print(Text(f"  {view.shorten(quote)}"))
+    entities = view.entity_counts(data)
+    if entities:
+        console.print(Text("entities: " + ", ".join(f"{e['canonical']} ({e['type']}) ×{e['mentions']}"
+                                                    for e in entities), style="magenta"))
 
 
 def write_text(results: Iterable[Document | Failure], out: TextIO) -> None:

@@ -1,7 +1,7 @@
 """A view model of a result dict shared by the terminal and HTML reports.
 
 It decides *what* is shown (paragraph runs with covering spans, legend, quotes by speaker,
-narratives with evidence); the renderers only decide *how*.
+narratives with evidence, entities by mentions); the renderers only decide *how*.
 """
 
 from __future__ import annotations
@@ -51,6 +51,23 @@ def quotes_by_speaker(result: dict[str, Any]) -> list[tuple[str, list[str]]]:
     for quote in result.get("quotes", []):
         by_speaker.setdefault(quote.get("speaker") or "unknown", []).append(result["text"][quote["start"]:quote["end"]])
     return sorted(by_speaker.items(), key=lambda item: (item[0] == "unknown", -len(item[1]), item[0]))
+
+
+#: Longest quotation a terminal report prints in full.
+SHORT_QUOTE = 160
+
+
+def shorten(quote: str) -> str:
+    """A quotation on one line, cut at a word with an ellipsis when longer than SHORT_QUOTE."""
+    line = " ".join(quote.split())
+    return line if len(line) <= SHORT_QUOTE else line[:SHORT_QUOTE].rsplit(" ", 1)[0] + " …"
+
+
+def entity_counts(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """Entities of an article, most mentioned first: canonical name, type and mention count."""
+    counts = Counter((e.get("canonical") or result["text"][e["start"]:e["end"]], e["type"])
+                     for e in result.get("entities", []))
+    return [{"canonical": name, "type": type_, "mentions": n} for (name, type_), n in counts.most_common()]
 
 
 def run_title(run: Run) -> str:

@@ -1,7 +1,8 @@
 """The component on real sentences, through spaCy (English) and natasha (Russian)."""
 
-from unspin.components.entities import Entities, info, summary
+from unspin.components.entities import Entities, info
 from unspin.doc import Document
+from unspin.render.view import entity_counts
 from unspin.schema import validate_result
 
 
@@ -54,7 +55,7 @@ def test_spans_round_trip_and_validate_with_a_summary():
     Entities()(doc)
     validate_result({"status": "ok", **doc.to_dict()})
     assert Document.from_dict(doc.to_dict()).spans["entities"] == doc.spans["entities"]
-    assert summary(doc)[:2] == [{"canonical": "Joe Biden", "type": "PER", "mentions": 2},
+    assert entity_counts(doc.to_dict())[:2] == [{"canonical": "Joe Biden", "type": "PER", "mentions": 2},
                                 {"canonical": "Olaf Scholz", "type": "PER", "mentions": 2}]
 
 
