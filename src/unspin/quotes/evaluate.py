@@ -2,8 +2,9 @@
 
 Gold rows point into the raw article text; predictions are mapped back to raw offsets through
 the Document's offset map, so the figures measure what users get. The labelled articles are
-split once: DEV (the three example articles and the first ten PPN sources in file order), on
-which rules were tuned, and TEST (the other ten), only ever scored.
+split by name: TEST is the fixed list TEST_SOURCES, labelled before the rules were last changed
+and only ever scored; DEV is every other labelled article, on which rules may be tuned (see
+eval/quotes/README.md for the history of the split).
 
 Matching: a predicted quote matches a gold one when they overlap and have the same kind (each
 used once, largest overlap first); the kind-agnostic figures ignore kind. For matched gold
@@ -27,8 +28,11 @@ from pathlib import Path
 
 from unspin.quotes.attribution import DOCUMENTS, INSTITUTIONS
 
-#: PPN sources (in label-file order) that belong to the tuning half; the rest are held out.
-DEV_PPN_SOURCES = 10
+#: The held-out articles (the second test set, labelled before the rules were tuned on the first
+#: test set's errors); every other labelled article is dev.
+TEST_SOURCES = frozenset({"ppn:1696", "ppn:301", "ppn:875", "ppn:762", "ppn:1519", "ppn:391", "ppn:422",
+                          "ppn:1662", "ppn:18430", "ppn:18432", "ppn:18634", "ppn:16554", "ppn:18511",
+                          "ppn:18643", "ppn:18636", "ppn:18658"})
 KINDS = ("direct", "indirect")
 _PUNCT = re.compile(r"[^\w\s-]")
 
@@ -144,10 +148,9 @@ def load_labels(path: Path, shared: Path) -> dict[str, tuple[str, list[Labelled]
 
 
 def split_sources(sources: list[str]) -> dict[str, list[str]]:
-    """DEV: the examples and the first DEV_PPN_SOURCES PPN sources; TEST: the other PPN sources."""
-    ppn = [s for s in sources if s.startswith("ppn:")]
-    dev = [s for s in sources if not s.startswith("ppn:")] + ppn[:DEV_PPN_SOURCES]
-    return {"dev": dev, "test": ppn[DEV_PPN_SOURCES:], "all": list(sources)}
+    """TEST: the sources in TEST_SOURCES; DEV: all others; both in file order."""
+    return {"dev": [s for s in sources if s not in TEST_SOURCES], "test": [s for s in sources if s in TEST_SOURCES],
+            "all": list(sources)}
 
 
 def predict(texts: dict[str, str]) -> dict[str, list[Labelled]]:

@@ -35,8 +35,9 @@ def test_scores_by_hand():
     assert blind.matched == 4
 
 
-def test_split_keeps_examples_and_first_ten_ppn_for_dev():
-    sources = ["examples/a.txt"] + [f"ppn:{i}" for i in range(20)]
+def test_split_holds_out_exactly_the_named_test_sources_in_file_order():
+    sources = ["examples/a.txt", "ppn:840", "ppn:1662", "ppn:1913", "ppn:301"]
     split = split_sources(sources)
-    assert split["dev"] == ["examples/a.txt"] + [f"ppn:{i}" for i in range(10)]
-    assert split["test"] == [f"ppn:{i}" for i in range(10, 20)]
+    assert split["dev"] == ["examples/a.txt", "ppn:840", "ppn:1913"]
+    assert split["test"] == ["ppn:1662", "ppn:301"]
+    assert split["all"] == sources
