@@ -6,6 +6,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from unspin.narratives import store
 from unspin.narratives.encoders import get_encoder
 from unspin.narratives.importers import RowProblem, read_catalogue
@@ -65,20 +67,38 @@ def import_catalogue(path: str | Path, fmt: str, name: str | None = None,
 
 
 def embed_catalogue(name: str, model: str, progress=None) -> int:
-    """Compute the missing or stale ``model`` embeddings of catalogue ``name``; returns how many."""
+    """Compute the missing or stale ``model`` vectors (titles and examples) of catalogue ``name``.
+
+    Returns how many texts were encoded; a text whose vector the store already holds (another
+    catalogue, or the same claim as title and example) is copied instead.
+    """
     with store.connect() as conn:
-        todo = store.cases_to_embed(conn, name, model)
-    if not todo:
-        return 0
-    encoder = get_encoder(model)
+        todo = [(False, *row) for row in store.cases_to_embed(conn, name, model)]
+        todo += [(True, *row) for row in store.examples_to_embed(conn, name, model)]
+        known = store.stored_vectors(conn, model, {digest for *_, digest in todo})
+        reused = [unit for unit in todo if unit[3] in known]
+        if reused:
+            _write_units(conn, name, model, reused,
+                         np.stack([np.frombuffer(known[unit[3]], dtype=np.float32) for unit in reused]))
+    todo = [unit for unit in todo if unit[3] not in known]
+    encoder = get_encoder(model) if todo else None
     for start in range(0, len(todo), EMBED_BATCH):
         batch = todo[start:start + EMBED_BATCH]
-        vectors = encoder.encode([text for _, text, _ in batch])
+        vectors = encoder.encode([text for _, _, text, _ in batch])
         with store.connect() as conn:  # one transaction a batch: an interrupted import keeps its work
-            store.write_embeddings(conn, name, model, [(c, h) for c, _, h in batch], vectors)
+            _write_units(conn, name, model, batch, vectors)
         if progress is not None:
             progress(model, min(start + EMBED_BATCH, len(todo)), len(todo))
     return len(todo)
+
+
+def _write_units(conn, name: str, model: str, units: list[tuple[bool, str, str, str]], vectors: np.ndarray) -> None:
+    """Store the vectors of (is_example, case_id, text, text_hash) units, titles and examples apart."""
+    for is_example in (False, True):
+        rows = [i for i, unit in enumerate(units) if unit[0] is is_example]
+        if rows:
+            store.write_embeddings(conn, name, model, [(units[i][1], units[i][3]) for i in rows], vectors[rows],
+                                   examples=is_example)
 
 
 def list_catalogues() -> list[dict]:
@@ -117,6 +137,7 @@ def show_case(case_id: str, catalogue: str | None = None) -> dict:
 def remove_catalogue(name: str) -> bool:
     """Delete a catalogue with its cases and embeddings; False if there was none."""
     with store.connect() as conn:
-        conn.execute("DELETE FROM embeddings WHERE catalogue = ?", (name,))
+        for table in ("embeddings", "example_embeddings"):
+            conn.execute(f"DELETE FROM {table} WHERE catalogue = ?", (name,))
         conn.execute("DELETE FROM cases WHERE catalogue = ?", (name,))
         return conn.execute("DELETE FROM catalogues WHERE name = ?", (name,)).rowcount > 0

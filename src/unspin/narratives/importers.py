@@ -8,8 +8,12 @@ Formats:
   with ``summary`` and ``disproof`` but no address). A full row is merged into the first titles case
   with the same normalised title; rows that match none become cases of their own with the stable
   id ``euvsdisinfo:full:<sha1 of normalised title and summary>``. Repeated full rows add nothing.
-* ``csv``: header ``id,title,summary,date,keywords,url`` (``keywords`` joined by ``+`` or ``|``).
-* ``jsonl``: one object a line with the same keys (``keywords`` a list or a joined string).
+* ``csv``: header ``id,title,summary,date,keywords,url`` (``keywords`` joined by ``+`` or ``|``),
+  optionally ``examples``: claims already attributed to the case, joined by ``|``.
+* ``jsonl``: one object a line with the same keys (``keywords`` and ``examples`` a list or a joined string).
+
+Examples are what an analyst has seen said for a narrative: concrete quotes, where a title is an
+abstract label. They are embedded and searched beside the title (see `store`).
 
 Every reader returns ``(cases, problems)``; a problem is a `RowProblem` naming file, line and reason.
 """
@@ -244,20 +248,23 @@ def read_euvsdisinfo(path: Path) -> tuple[list[Case], list[RowProblem]]:
     return merge_full_into_titles(titles, full), problems
 
 
+def _list_field(value: object, seps: str) -> list[str]:
+    """A list field of a csv/jsonl row: a JSON list as is, or a string joined by ``seps``."""
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return _split(value, seps)
+
+
 def _case_from_mapping(row: dict) -> Case:
     case_id = str(row.get("id") or "").strip()
     title = str(row.get("title") or "").strip()
     if not case_id or not title:
         raise ValueError("empty id or title")
-    keywords = row.get("keywords")
-    keywords = [str(k).strip() for k in keywords if str(k).strip()] if isinstance(keywords, list) else _split(keywords, "+|")
-    extra = {}
-    for key in ("countries", "languages", "outlets"):
-        value = row.get(key)
-        extra[key] = [str(v) for v in value] if isinstance(value, list) else _split(value, "+|")
+    lists = {key: _list_field(row.get(key), "+|") for key in ("keywords", "countries", "languages", "outlets")}
+    examples = list(dict.fromkeys(_list_field(row.get("examples"), "|")))  # a quote listed twice counts once
     url = str(row.get("url") or "").strip() or None
     return Case(case_id, title, str(row.get("summary") or "").strip(), str(row.get("disproof") or "").strip(),
-                parse_date(row.get("date")), keywords, url=url, **extra)
+                parse_date(row.get("date")), url=url, examples=examples, **lists)
 
 
 def _dedupe(cases_lines: list[tuple[int, Case]], path: Path, problems: list[RowProblem]) -> list[Case]:

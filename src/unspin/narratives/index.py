@@ -8,6 +8,10 @@ HNSW (``IndexHNSWFlat``, M=32, efSearch=128), which keeps a query
 around a millisecond at 100k+ cases. usearch would do as well; sqlite-vec only searches
 exhaustively, so a 100k-case catalogue would cost ~50 ms a query.
 
+A case with example claims has several rows (title, then each example), adjacent; searches rank
+cases, each by its best row, so examples widen what a case matches without crowding others out
+of a shortlist.
+
 The index is a cache: its file name carries a digest of the model and of every (catalogue, case,
 text hash) it holds, so any change to the stored embeddings gives a new file.
 """
@@ -15,7 +19,7 @@ text hash) it holds, so any change to the stored embeddings gives a new file.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +30,8 @@ from unspin.settings import home
 EXACT_LIMIT = 20_000
 HNSW_M = 32
 HNSW_EF_SEARCH = 128
+#: HNSW rows fetched per wanted case when cases have several rows (examples), before keeping each case once
+HNSW_OVERSAMPLE = 4
 
 
 def _faiss():
@@ -46,17 +52,27 @@ def index_dir() -> Path:
 
 @dataclass(slots=True)
 class VectorIndex:
-    """A FAISS index over the ``model`` vectors of some catalogues, row i = ``keys[i]``."""
+    """A FAISS index over the ``model`` vectors of some catalogues, row i = ``keys[i]``.
+
+    ``cases`` are the distinct keys in row order and ``starts`` the first row of each.
+    """
 
     model: str
-    keys: list[tuple[str, str]]  # (catalogue, case_id)
+    keys: list[tuple[str, str]]  # (catalogue, case_id) of each row; a case's rows are adjacent
     vectors: np.ndarray  # kept for re-ranking lookups; float32, normalised rows
     index: object
     path: Path | None = None
+    cases: list[tuple[str, str]] = field(init=False)
+    starts: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.starts = np.array([i for i, key in enumerate(self.keys) if i == 0 or key != self.keys[i - 1]],
+                               dtype=np.int64)
+        self.cases = [self.keys[i] for i in self.starts]
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """(scores, rows) of the ``k`` nearest cases for each query; rows -1 where fewer exist."""
-        k = max(1, min(k, len(self.keys)))
+        """(scores, case numbers into ``cases``) of the ``k`` nearest cases for each query, best row per case."""
+        k = max(1, min(k, len(self.cases)))
         if not self.keys or len(queries) == 0:
             return np.zeros((len(queries), 0), np.float32), np.zeros((len(queries), 0), np.int64)
         queries = np.ascontiguousarray(queries, dtype=np.float32)
@@ -64,6 +80,8 @@ class VectorIndex:
             # exact search as one BLAS matrix product: measured 3x faster here than IndexFlatIP
             # (30 vs 91 ms for 78 queries x 11,220 cases on 2 busy cores); same result
             sims = queries @ self.vectors.T
+            if len(self.cases) < len(self.keys):
+                sims = np.maximum.reduceat(sims, self.starts, axis=1)
             if k < sims.shape[1]:
                 part = np.argpartition(-sims, k - 1, axis=1)[:, :k]
             else:
@@ -71,7 +89,26 @@ class VectorIndex:
             part_scores = np.take_along_axis(sims, part, axis=1)
             order = np.argsort(-part_scores, axis=1, kind="stable")
             return np.take_along_axis(part_scores, order, axis=1), np.take_along_axis(part, order, axis=1).astype(np.int64)
-        return self.index.search(queries, k)
+        if len(self.cases) == len(self.keys):
+            return self.index.search(queries, k)
+        return self._search_hnsw_cases(queries, k)
+
+    def _search_hnsw_cases(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """HNSW rows mapped to cases, each case once (its best row), ``k`` per query, -1 padded."""
+        scores, rows = self.index.search(queries, k * HNSW_OVERSAMPLE)
+        case_of = np.searchsorted(self.starts, np.maximum(rows, 0), side="right") - 1
+        out_scores = np.full((len(queries), k), -1.0, dtype=np.float32)
+        out_cases = np.full((len(queries), k), -1, dtype=np.int64)
+        for q in range(len(queries)):
+            seen: list[int] = []
+            for score, row, case in zip(scores[q], rows[q], case_of[q]):
+                if row >= 0 and case not in seen:
+                    out_scores[q, len(seen)] = score
+                    seen.append(int(case))
+                    if len(seen) == k:
+                        break
+            out_cases[q, :len(seen)] = seen
+        return out_scores, out_cases
 
     def best(self, queries: np.ndarray) -> np.ndarray:
         """The best score of each query (-1 where the index is empty); cheaper than ``search``."""
@@ -83,8 +120,10 @@ class VectorIndex:
         scores, rows = self.index.search(queries, 1)
         return np.where(rows[:, 0] >= 0, scores[:, 0], -1.0)
 
-    def row_of(self) -> dict[tuple[str, str], int]:
-        return {key: i for i, key in enumerate(self.keys)}
+    def rows_of(self) -> dict[tuple[str, str], slice]:
+        """Each case's rows (title and examples), for scoring a candidate by its best row."""
+        ends = np.append(self.starts[1:], len(self.keys))
+        return {key: slice(int(s), int(e)) for key, s, e in zip(self.cases, self.starts, ends)}
 
 
 def _key(model: str, conn, names: list[str]) -> str:
@@ -92,9 +131,7 @@ def _key(model: str, conn, names: list[str]) -> str:
     digest = hashlib.sha1(model.encode())
     for name in names:
         digest.update(f"\0{name}".encode())
-        for case_id, text_digest in conn.execute(
-                "SELECT case_id, text_hash FROM embeddings WHERE catalogue = ? AND model = ? ORDER BY case_id",
-                (name, model)):
+        for case_id, text_digest in store.embedding_digests(conn, name, model):
             digest.update(f"{case_id}:{text_digest};".encode())
     return digest.hexdigest()[:16]
 

@@ -3,10 +3,12 @@
 A cascade, each stage running only on what the previous one kept:
 
 1. embed every text with USE (one batch) and take the ``shortlist`` nearest cases from the FAISS
-   index of case titles (uk/be text, which USE was not trained on, is embedded and searched with e5);
+   index of case titles and example claims, a case scoring its best row (uk/be text, which USE was
+   not trained on, is embedded and searched with e5);
 2. texts whose best USE cosine is below ``gate`` stop here (no match): e5 is ~10x slower, so it
    only sees texts that might match;
-3. embed the remaining texts with e5 and score each short-listed case by both cosines;
+3. embed the remaining texts with e5 and score each short-listed case by both cosines (e5: the
+   best over the case's title and examples);
 4. turn (use, e5) into a probability with a logistic model fitted on a labelled dev set
    (`calibration.json`, see `evaluate.calibrate`), and keep cases above ``threshold``, chosen so
    that PTC news articles (no pro-Kremlin claims expected) get few false matches.
@@ -72,8 +74,7 @@ class Matcher:
         self.gate_ = self.gate if self.gate is not None else self.calibration_["gate"]
         self._use_index = load_index("use", self.catalogues)
         self._e5_index = load_index("e5", self.catalogues)
-        self._e5_rows = self._e5_index.row_of()
-        self._use_rows = self._use_index.row_of()
+        self._e5_rows = self._e5_index.rows_of()
         return self
 
     @property
@@ -83,7 +84,7 @@ class Matcher:
     def case_count(self) -> int:
         if not self.loaded:
             self.load()
-        return len(self._use_index.keys)
+        return len(self._use_index.cases)
 
     # -- scoring ---------------------------------------------------------------------------------
     def probability(self, use: np.ndarray, e5: np.ndarray, mode: str = "use+e5") -> np.ndarray:
@@ -120,7 +121,7 @@ class Matcher:
         if use_vectors is None:
             use_vectors = get_encoder("use").encode(texts)
         scores, rows = self._use_index.search(use_vectors, self.shortlist)
-        return [[Candidate(*self._use_index.keys[r], use=float(s)) for s, r in zip(scores[i], rows[i]) if r >= 0]
+        return [[Candidate(*self._use_index.cases[r], use=float(s)) for s, r in zip(scores[i], rows[i]) if r >= 0]
                 for i in range(len(use_vectors))]
 
     def best_use(self, use_vectors: np.ndarray) -> np.ndarray:
@@ -139,9 +140,11 @@ class Matcher:
                     c.score = float(self.probability(np.array(c.use), np.array(c.use)))
             return
         e5_vectors = get_encoder("e5").encode(texts)
+        vectors = self._e5_index.vectors
         for row, cands in enumerate(shortlists):
-            case_rows = [self._e5_rows.get(c.key(), -1) for c in cands]
-            sims = np.array([float(self._e5_index.vectors[r] @ e5_vectors[row]) if r >= 0 else 0.0 for r in case_rows])
+            case_rows = [self._e5_rows.get(c.key()) for c in cands]
+            sims = np.array([float((vectors[r] @ e5_vectors[row]).max()) if r is not None else 0.0
+                             for r in case_rows])
             probs = self.probability(np.array([c.use for c in cands]), sims)
             for c, sim, p in zip(cands, sims, probs):
                 c.e5, c.score = float(sim), float(p)
@@ -156,7 +159,7 @@ class Matcher:
             for s, r in zip(scores[i], rows[i]):
                 if r < 0:
                     continue
-                c = Candidate(*self._e5_index.keys[r], use=float("nan"), e5=float(s))
+                c = Candidate(*self._e5_index.cases[r], use=float("nan"), e5=float(s))
                 c.score = float(self.probability(np.array(0.0), np.array(s), mode="e5"))
                 cands.append(c)
             results.append(cands)

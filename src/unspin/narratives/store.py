@@ -4,15 +4,20 @@ Why SQLite: it ships with Python (no server, no extra dependency), one file is e
 delete, imports are transactional (a failed import leaves the previous catalogue intact), and the
 CLI can list or show a case with one indexed query instead of loading everything. Embeddings are
 stored beside the cases as float32 blobs, one row per (catalogue, case, model), each with the hash
-of the text it was computed from, so a re-import re-embeds only cases whose text changed. The
-vector index (FAISS, see `index.py`) is a cache built from these rows and can always be rebuilt.
+of the text it was computed from, so a re-import re-embeds only cases whose text changed. A case
+may also carry example claims (quotes already attributed to it); each gets its own vector row in
+``example_embeddings``, keyed by its text hash, so adding or dropping one example embeds or drops
+only that one. A text already embedded anywhere in the store (same model, same text hash) is
+copied, not encoded again. The vector index (FAISS, see `index.py`) is a cache built from these
+rows and can always be rebuilt.
 
 Tables::
 
     catalogues(name, source, fmt, imported_at, revision, n_cases)
     cases(catalogue, case_id, title, summary, disproof, date, keywords, countries, languages,
-          outlets, url, content_hash)                   -- list fields as JSON arrays
-    embeddings(catalogue, case_id, model, text_hash, dim, vector)
+          outlets, examples, url, content_hash)         -- list fields as JSON arrays
+    embeddings(catalogue, case_id, model, text_hash, dim, vector)          -- the title
+    example_embeddings(catalogue, case_id, model, text_hash, dim, vector)  -- one per example
 """
 
 from __future__ import annotations
@@ -30,8 +35,8 @@ import numpy as np
 
 from unspin.settings import home
 
-SCHEMA_VERSION = 1
-LIST_FIELDS = ("keywords", "countries", "languages", "outlets")
+SCHEMA_VERSION = 2
+LIST_FIELDS = ("keywords", "countries", "languages", "outlets", "examples")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -54,6 +59,7 @@ CREATE TABLE IF NOT EXISTS cases (
     countries TEXT NOT NULL DEFAULT '[]',
     languages TEXT NOT NULL DEFAULT '[]',
     outlets TEXT NOT NULL DEFAULT '[]',
+    examples TEXT NOT NULL DEFAULT '[]',
     url TEXT,
     content_hash TEXT NOT NULL,
     PRIMARY KEY (catalogue, case_id)
@@ -69,7 +75,23 @@ CREATE TABLE IF NOT EXISTS embeddings (
     PRIMARY KEY (catalogue, case_id, model),
     FOREIGN KEY (catalogue, case_id) REFERENCES cases(catalogue, case_id) ON DELETE CASCADE
 );
+CREATE TABLE IF NOT EXISTS example_embeddings (
+    catalogue TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    model TEXT NOT NULL,
+    text_hash TEXT NOT NULL,
+    dim INTEGER NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (catalogue, case_id, model, text_hash),
+    FOREIGN KEY (catalogue, case_id) REFERENCES cases(catalogue, case_id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS example_embeddings_by_hash ON example_embeddings(model, text_hash);
+CREATE INDEX IF NOT EXISTS embeddings_by_hash ON embeddings(model, text_hash);
 """
+
+#: title rows then example rows of each case, so a case's rows are adjacent in an index
+_ALL_EMBEDDINGS = ("(SELECT catalogue, case_id, model, text_hash, dim, vector, 0 AS unit FROM embeddings "
+                   "UNION ALL SELECT catalogue, case_id, model, text_hash, dim, vector, 1 FROM example_embeddings)")
 
 
 @dataclass(slots=True)
@@ -87,11 +109,17 @@ class Case:
     outlets: list[str] = field(default_factory=list)
     url: str | None = None
     catalogue: str = ""
+    examples: list[str] = field(default_factory=list)  # claims known to carry this case's narrative
 
     def content_hash(self) -> str:
-        """Hash of every stored field, to tell changed cases on re-import."""
+        """Hash of every stored field, to tell changed cases on re-import.
+
+        No examples hashes as before examples existed, so older stores see their cases unchanged.
+        """
         payload = asdict(self)
         payload.pop("catalogue")
+        if not payload["examples"]:
+            payload.pop("examples")
         return hashlib.sha1(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
     def embedding_text(self) -> str:
@@ -121,6 +149,7 @@ def connect(path: Path | None = None) -> Iterator[sqlite3.Connection]:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.executescript(_SCHEMA)
+    _add_examples_column(conn)
     conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     try:
         yield conn
@@ -132,13 +161,23 @@ def connect(path: Path | None = None) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
+def _add_examples_column(conn: sqlite3.Connection) -> None:
+    """Give a schema-1 ``cases`` table its ``examples`` column (CREATE IF NOT EXISTS cannot)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(cases)")}
+    if "examples" not in columns:
+        conn.execute("ALTER TABLE cases ADD COLUMN examples TEXT NOT NULL DEFAULT '[]'")
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+
 def _row_to_case(row: sqlite3.Row | tuple) -> Case:
-    (catalogue, case_id, title, summary, disproof, date, keywords, countries, languages, outlets, url) = row
-    return Case(case_id, title, summary, disproof, date, json.loads(keywords), json.loads(countries),
-                json.loads(languages), json.loads(outlets), url, catalogue)
+    (catalogue, case_id, title, summary, disproof, date, *lists, url) = row
+    keywords, countries, languages, outlets, examples = (json.loads(v) for v in lists)
+    return Case(case_id, title, summary, disproof, date, keywords, countries, languages, outlets, url, catalogue,
+                examples)
 
 
-_CASE_COLUMNS = "catalogue, case_id, title, summary, disproof, date, keywords, countries, languages, outlets, url"
+_CASE_COLUMNS = ("catalogue, case_id, title, summary, disproof, date, keywords, countries, languages, outlets, "
+                 "examples, url")
 
 
 def write_cases(conn: sqlite3.Connection, name: str, source: str, fmt: str, cases: list[Case]) -> dict[str, int]:
@@ -166,14 +205,16 @@ def write_cases(conn: sqlite3.Connection, name: str, source: str, fmt: str, case
         rows.append((name, case.case_id, case.title, case.summary, case.disproof, case.date,
                      *(json.dumps(getattr(case, f), ensure_ascii=False) for f in LIST_FIELDS), case.url, digest))
     conn.executemany(
-        f"INSERT INTO cases({_CASE_COLUMNS}, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+        f"INSERT INTO cases({_CASE_COLUMNS}, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
         "ON CONFLICT(catalogue, case_id) DO UPDATE SET title=excluded.title, summary=excluded.summary, "
         "disproof=excluded.disproof, date=excluded.date, keywords=excluded.keywords, countries=excluded.countries, "
-        "languages=excluded.languages, outlets=excluded.outlets, url=excluded.url, content_hash=excluded.content_hash",
+        "languages=excluded.languages, outlets=excluded.outlets, examples=excluded.examples, url=excluded.url, "
+        "content_hash=excluded.content_hash",
         rows,
     )  # an upsert, not REPLACE: a replaced row would cascade-delete the case's embeddings
     gone = [case_id for case_id in old if case_id not in seen]
-    conn.executemany("DELETE FROM embeddings WHERE catalogue = ? AND case_id = ?", [(name, c) for c in gone])
+    for table in ("embeddings", "example_embeddings"):
+        conn.executemany(f"DELETE FROM {table} WHERE catalogue = ? AND case_id = ?", [(name, c) for c in gone])
     conn.executemany("DELETE FROM cases WHERE catalogue = ? AND case_id = ?", [(name, c) for c in gone])
     counts["removed"] = len(gone)
     changed = counts["added"] + counts["updated"] + counts["removed"]
@@ -211,7 +252,7 @@ def get_case(conn: sqlite3.Connection, case_id: str, catalogue: str | None = Non
 
 
 def cases_to_embed(conn: sqlite3.Connection, name: str, model: str) -> list[tuple[str, str, str]]:
-    """(case_id, text, text_hash) of cases whose stored ``model`` embedding is missing or stale."""
+    """(case_id, text, text_hash) of cases whose stored ``model`` title embedding is missing or stale."""
     stored = dict(conn.execute(
         "SELECT case_id, text_hash FROM embeddings WHERE catalogue = ? AND model = ?", (name, model)))
     todo = []
@@ -223,27 +264,57 @@ def cases_to_embed(conn: sqlite3.Connection, name: str, model: str) -> list[tupl
     return todo
 
 
-def write_embeddings(conn: sqlite3.Connection, name: str, model: str,
-                     rows: list[tuple[str, str]], vectors: np.ndarray) -> None:
-    """Store one float32 vector per (case_id, text_hash) row."""
+def examples_to_embed(conn: sqlite3.Connection, name: str, model: str) -> list[tuple[str, str, str]]:
+    """(case_id, text, text_hash) of examples without a ``model`` vector; drops vectors of removed examples."""
+    stored = set(conn.execute(
+        "SELECT case_id, text_hash FROM example_embeddings WHERE catalogue = ? AND model = ?", (name, model)))
+    wanted: dict[tuple[str, str], str] = {}
+    for case in iter_cases(conn, name):
+        for example in case.examples:
+            wanted.setdefault((case.case_id, text_hash(example, model)), example)
+    conn.executemany("DELETE FROM example_embeddings WHERE catalogue = ? AND case_id = ? AND model = ? "
+                     "AND text_hash = ?", [(name, c, model, h) for c, h in stored - set(wanted)])
+    return [(case_id, text, digest) for (case_id, digest), text in wanted.items() if (case_id, digest) not in stored]
+
+
+def stored_vectors(conn: sqlite3.Connection, model: str, digests: set[str]) -> dict[str, bytes]:
+    """Vectors already in the store (any catalogue, title or example) for these text hashes."""
+    found: dict[str, bytes] = {}
+    digests = list(digests)
+    for start in range(0, len(digests), 500):  # SQLite's bound-parameter limit
+        chunk = digests[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(conn.execute(
+            f"SELECT text_hash, vector FROM {_ALL_EMBEDDINGS} WHERE model = ? AND text_hash IN ({marks})",
+            (model, *chunk)))
+    return found
+
+
+def write_embeddings(conn: sqlite3.Connection, name: str, model: str, rows: list[tuple[str, str]],
+                     vectors: np.ndarray, examples: bool = False) -> None:
+    """Store one float32 vector per (case_id, text_hash) row: titles, or with ``examples`` examples."""
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    table = "example_embeddings" if examples else "embeddings"
     conn.executemany(
-        "INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?, ?, ?)",
+        f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?, ?, ?, ?)",
         [(name, case_id, model, digest, vectors.shape[1], vectors[i].tobytes())
          for i, (case_id, digest) in enumerate(rows)],
     )
 
 
 def load_embeddings(conn: sqlite3.Connection, names: list[str], model: str) -> tuple[list[tuple[str, str]], np.ndarray]:
-    """((catalogue, case_id) keys, matrix) of the stored ``model`` vectors of catalogues ``names``."""
+    """((catalogue, case_id) keys, matrix) of the stored ``model`` vectors of catalogues ``names``.
+
+    A case with examples has several rows (title first), always adjacent.
+    """
     keys: list[tuple[str, str]] = []
     blobs: list[bytes] = []
     dim = 0
     for name in names:
         for case_id, d, blob in conn.execute(
-            "SELECT e.case_id, e.dim, e.vector FROM embeddings e JOIN cases c "
+            f"SELECT e.case_id, e.dim, e.vector FROM {_ALL_EMBEDDINGS} e JOIN cases c "
             "ON c.catalogue = e.catalogue AND c.case_id = e.case_id "
-            "WHERE e.catalogue = ? AND e.model = ? ORDER BY c.rowid", (name, model)):
+            "WHERE e.catalogue = ? AND e.model = ? ORDER BY c.rowid, e.unit, e.text_hash", (name, model)):
             keys.append((name, case_id))
             blobs.append(blob)
             dim = d
@@ -251,6 +322,12 @@ def load_embeddings(conn: sqlite3.Connection, names: list[str], model: str) -> t
         return [], np.zeros((0, dim), dtype=np.float32)
     matrix = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(blobs), dim)
     return keys, matrix
+
+
+def embedding_digests(conn: sqlite3.Connection, name: str, model: str) -> Iterator[tuple[str, str]]:
+    """(case_id, text_hash) of every stored ``model`` vector of catalogue ``name``, in a fixed order."""
+    yield from conn.execute(f"SELECT case_id, text_hash FROM {_ALL_EMBEDDINGS} WHERE catalogue = ? AND model = ? "
+                            "ORDER BY case_id, unit, text_hash", (name, model))
 
 
 def revisions(conn: sqlite3.Connection, names: list[str]) -> list[tuple[str, int]]:

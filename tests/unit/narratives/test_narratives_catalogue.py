@@ -174,7 +174,7 @@ def test_index_cache_follows_the_catalogue(tmp_path, fake_encoders):
     second = load_index("use")
     assert second.path != first.path and not first.path.exists()
     scores, rows = second.search(fake_encoders["use"].encode(["NATO prepares to attack Russia"]), 1)
-    assert second.keys[rows[0][0]] == ("mine", "c1") and scores[0][0] == pytest.approx(1.0, abs=1e-5)
+    assert second.cases[rows[0][0]] == ("mine", "c1") and scores[0][0] == pytest.approx(1.0, abs=1e-5)
 
 
 def test_component_without_catalogue_records_a_skip(fake_encoders):
@@ -184,3 +184,77 @@ def test_component_without_catalogue_records_a_skip(fake_encoders):
     doc = Narratives()(Document.from_text("NATO is preparing to attack Russia, the anchor said.", language="en"))
     assert doc.narratives == [] and "no narrative catalogue" in doc.skipped[0].reason
     assert fake_encoders["use"].seen == []
+
+
+EXAMPLES_JSONL = [
+    {"id": "e1", "title": "NATO is preparing to attack Russia",
+     "examples": ["NATO troops are massing at the border to invade Russia.", "NATO troops are massing at the border to invade Russia."]},
+    {"id": "e2", "title": "Sanctions hurt Europe more than Russia", "examples": "Gas prices ruin German industry|  "},
+    {"id": "e3", "title": "Crimea joined Russia voluntarily"},
+]
+
+
+def _write_jsonl(path, rows):
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def test_examples_are_read_deduplicated_and_embedded_incrementally(tmp_path, fake_encoders):
+    path = tmp_path / "cat.jsonl"
+    _write_jsonl(path, EXAMPLES_JSONL)
+    cases, _ = read_catalogue(path, "jsonl")
+    assert [c.examples for c in cases] == [["NATO troops are massing at the border to invade Russia."],
+                                           ["Gas prices ruin German industry"], []]
+    first = import_catalogue(path, "jsonl", "ex")
+    assert first.embedded == {"use": 5, "e5": 5}  # 3 titles + 2 examples
+    rows = [dict(r) for r in EXAMPLES_JSONL]
+    rows[1]["examples"] = ["Gas prices ruin German industry", "Europe freezes because of its own sanctions"]
+    rows[0]["examples"] = []
+    _write_jsonl(path, rows)
+    fake_encoders["use"].seen.clear()
+    second = import_catalogue(path, "jsonl", "ex")
+    assert (second.updated, second.unchanged) == (2, 1)
+    assert fake_encoders["use"].seen == ["Europe freezes because of its own sanctions"]  # only the new example
+    from unspin.narratives.index import load_index
+
+    index = load_index("use")
+    assert index.keys.count(("ex", "e1")) == 1 and index.keys.count(("ex", "e2")) == 3
+    assert index.cases == [("ex", "e1"), ("ex", "e2"), ("ex", "e3")]
+
+
+def test_a_text_embedded_once_is_reused_by_another_catalogue(tmp_path, fake_encoders):
+    path = tmp_path / "cat.jsonl"
+    _write_jsonl(path, EXAMPLES_JSONL)
+    import_catalogue(path, "jsonl", "one")
+    fake_encoders["e5"].seen.clear()
+    other = tmp_path / "other.csv"
+    other.write_text("id,title,examples\nx1,Crimea joined Russia voluntarily,Gas prices ruin German industry|"
+                     "The referendum in Crimea was legal\n", encoding="utf-8")
+    report = import_catalogue(other, "csv", "two")
+    assert report.embedded == {"use": 1, "e5": 1} and fake_encoders["e5"].seen == ["The referendum in Crimea was legal"]
+    assert remove_catalogue("one")
+    from unspin.narratives.index import load_index
+
+    assert load_index("e5").keys == [("two", "x1")] * 3
+
+
+def test_a_schema_1_store_gains_the_examples_column(tmp_path, narratives_home):
+    import sqlite3
+
+    from unspin.narratives import store
+
+    old = sqlite3.connect(store.db_path())
+    old.execute("CREATE TABLE cases (catalogue TEXT NOT NULL, case_id TEXT NOT NULL, title TEXT NOT NULL, "
+                "summary TEXT NOT NULL DEFAULT '', disproof TEXT NOT NULL DEFAULT '', date TEXT, "
+                "keywords TEXT NOT NULL DEFAULT '[]', countries TEXT NOT NULL DEFAULT '[]', "
+                "languages TEXT NOT NULL DEFAULT '[]', outlets TEXT NOT NULL DEFAULT '[]', url TEXT, "
+                "content_hash TEXT NOT NULL, PRIMARY KEY (catalogue, case_id))")
+    old.execute("INSERT INTO cases(catalogue, case_id, title, content_hash) VALUES ('c', 'k', 'A claim', 'h')")
+    old.commit()
+    old.close()
+    with store.connect() as conn:
+        case = store.get_case(conn, "k")
+    assert case.title == "A claim" and case.examples == []
+    # an old case without examples hashes as it did before examples existed
+    assert store.Case("k", "A claim").content_hash() == hashlib.sha1(json.dumps(
+        {f: v for f, v in store.Case("k", "A claim").to_dict().items() if f not in ("catalogue", "examples")},
+        sort_keys=True, ensure_ascii=False).encode()).hexdigest()

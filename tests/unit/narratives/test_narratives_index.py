@@ -32,3 +32,19 @@ def test_best_of_empty_index_and_no_queries():
     empty = VectorIndex("use", [], np.zeros((0, 8), np.float32), build(np.zeros((0, 8), np.float32)))
     assert empty.best(np.ones((3, 8), np.float32)).tolist() == [-1.0, -1.0, -1.0]
     assert _index(5, 8).best(np.zeros((0, 8), np.float32)).shape == (0,)
+
+
+@pytest.mark.parametrize("exact_limit", [20_000, 10])
+def test_a_case_with_several_rows_ranks_once_by_its_best_row(monkeypatch, exact_limit):
+    monkeypatch.setattr(index_module, "EXACT_LIMIT", exact_limit)
+    flat = _index(60)
+    # the same 60 vectors grouped into 20 cases of 3 rows each (a title and two examples)
+    grouped = VectorIndex("use", [("c", str(i // 3)) for i in range(60)], flat.vectors, build(flat.vectors))
+    assert len(grouped.cases) == 20 and grouped.rows_of()[("c", "4")] == slice(12, 15)
+    queries = flat.vectors[[13, 40]]
+    scores, cases = grouped.search(queries, 5)
+    assert [grouped.cases[c] for c in cases[:, 0]] == [("c", "4"), ("c", "13")]
+    assert len(set(cases[0].tolist())) == 5  # no case twice
+    full = queries @ flat.vectors.T
+    best_per_case = full.reshape(2, 20, 3).max(axis=2)
+    np.testing.assert_allclose(scores, -np.sort(-best_per_case, axis=1)[:, :5], rtol=1e-5, atol=1e-5)
