@@ -55,7 +55,8 @@ def canonical_names(doc: Document) -> dict[str, str]:
     """Folded surface form -> canonical name of the people and organisations the entities component found."""
     from unspin.entities.fold import fold
 
-    return {fold(s.attrs["text"]): s.attrs["canonical"] for s in doc.spans.get("entities", []) if s.label in ("PER", "ORG")}
+    return {fold(s.attrs["text"]): s.attrs["canonical"] for s in doc.spans.get("entities", [])
+            if s.label in ("PER", "ORG")}
 
 
 def canonical(speaker: str | None, names: dict[str, str]) -> str | None:

@@ -10,11 +10,17 @@ always wins over a distant guess:
 3. its paragraph: a quotation split by an attribution ("“A,” he said. “B.”") takes the speaker
    of its other part, or of reported speech earlier in the paragraph;
 4. the paragraphs before, when its paragraph opens with it: quoted paragraphs after "X said the
-   following:" or after X's last quotation continue X until another person or cue comes up.
+   following:", after a closing "X denied this information." or after X's last quotation
+   continue X until another person or cue comes up.
 
+Steps 3 and 4 never lend a speaker to a quotation whose sentence has a subject of its own.
 A cue whose subject cannot be pinned down gives speaker None: a wrong name is worse than none.
-Pronouns (he/she) resolve only to the one person recently speaking or in subject position;
-definite descriptions ("the ambassador") only to the one person introduced with that title.
+Pronouns (he/she) resolve only to the one person recently speaking or in subject position, and
+to nobody when the last to speak was unnamed ("a spokesman said ... He added"); definite
+descriptions ("the ambassador") only to the one person introduced with that title. A
+spokesperson is named by their description ("a spokesman for Vladimir Zelensky"), never as the
+person they speak for; two names in apposition ("Uniper CFO, Tiina Tuomela" read as two people)
+give None.
 Names are normalised to the fullest form the article gives ("Lavrov" -> "Sergei Lavrov").
 
 Reported speech is the clause a verb of saying governs ("X said (that) ...", "..., X said"), or
@@ -38,7 +44,8 @@ SAYING = ("say", "tell", "state", "note", "add", "warn", "claim", "stress", "rec
           "insist", "report", "write", "remind", "reaffirm", "admit", "argue", "emphasize", "emphasise",
           "respond", "reply", "comment", "declare", "assert", "confirm", "deny", "acknowledge", "allege",
           "complain", "conclude", "predict", "point", "sum", "shout", "chant", "accuse", "reiterate",
-          "underline", "observe", "mention", "tweet", "assure", "suggest", "threaten", "promise")
+          "underline", "observe", "mention", "tweet", "assure", "suggest", "threaten", "promise",
+          "demand")
 _IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written", "writing"),
               "admit": ("admitted", "admitting"), "sum": ("summed", "summing")}
 #: Verbs that need a particle to report speech ("pointed out", "summed up").
@@ -53,9 +60,11 @@ INSTITUTIONS = frozenset(("ministry", "office", "service", "committee", "union",
                           "council", "commission", "parliament", "embassy", "administration", "party", "army",
                           "forces", "police", "command", "headquarters", "bureau", "duma", "senate", "congress",
                           "cabinet", "presidency", "secretariat", "organization", "organisation", "staff",
-                          "prosecutor", "court", "kremlin", "centre", "center", "foundation", "institute"))
+                          "prosecutor", "court", "kremlin", "centre", "center", "foundation", "institute",
+                          "authorities"))
 #: Heads of noun phrases naming a document; its issuer is the speaker ("a Defense Forces press release").
-DOCUMENTS = frozenset(("release", "statement", "report", "communique", "announcement", "bulletin", "readout"))
+DOCUMENTS = frozenset(("release", "statement", "report", "communique", "announcement", "bulletin", "readout",
+                       "message"))
 #: Words before a name that give a title, not part of the name ("MEP Marie-Pierre Vedrenne").
 TITLES = frozenset(("president", "minister", "mep", "captain", "general", "ambassador", "mr", "mrs", "ms", "dr",
                     "prime", "foreign", "defence", "defense", "secretary", "chancellor", "senator", "spokesman",
@@ -63,13 +72,20 @@ TITLES = frozenset(("president", "minister", "mep", "captain", "general", "ambas
                     "journalist", "head", "chief", "deputy", "colonel", "lieutenant", "major", "sergeant",
                     "professor", "prof", "sir", "lord", "king", "queen", "pope", "patriarch", "commander", "leader",
                     "speaker", "chairman", "director", "editor", "host", "presenter", "analyst", "expert", "mp"))
+#: Heads of noun phrases naming someone who speaks for another ("Iran's foreign ministry spokesman",
+#: "a spokesman for Vladimir Zelensky"): the description is the speaker, not the person it names.
+SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson", "representative"))
+#: Dependents through which a role noun names someone else ("a spokesman for X", "X's lawyer").
+_OWNER_DEPS = frozenset(("poss", "prep"))
 #: Places the small English model often takes for people; never a person speaker.
 NOT_PERSONS = frozenset(("Kiev", "Kyiv", "Minsk", "Moscow", "Washington", "Donbass", "Donbas", "Brussels", "Berlin",
                          "Paris", "London", "Warsaw", "Ukraine", "Russia", "Belarus", "Crimea", "Donetsk", "Lugansk",
                          "Luhansk", "Kremlin", "NATO", "Beijing", "Kharkiv", "Kherson", "Mariupol", "Zaporozhye"))
-#: How many sentences back a pronoun may look for its person.
-PRONOUN_WINDOW = 10
+#: How many sentences back a pronoun may look for its person: a far antecedent is a guess (on dev,
+#: 10 and 3 give the same speakers, 2 loses one).
+PRONOUN_WINDOW = 4
 _NAME_LABELS = ("ORG", "GPE", "FAC")
+_PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 _NP_DEPS = frozenset(("compound", "amod", "poss", "case", "appos", "nmod", "prep", "pobj", "det", "punct", "flat",
                       "nummod", "cc", "conj", "npadvmod"))
 _CLIMB_DEPS = frozenset(("conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "pcomp"))
@@ -157,7 +173,7 @@ class Article:
         self.names.discard("")
         self.surnames = {name.split()[-1] for name in self.names}
         self.roles = self._roles(parsed)
-        self.speakers: list[tuple[int, str, bool]] = []  # (sentence, speaker, is a person)
+        self.speakers: list[tuple[int, str | None, bool]] = []  # (sentence, speaker, is a person)
         self.subjects: list[tuple[int, str]] = []  # (sentence, person in subject position)
         self.mentions: list[tuple[int, str]] = []  # (sentence, person named outside quotations)
         self.cues: list[Cue] = []
@@ -183,7 +199,8 @@ class Article:
                     continue
                 root = ent.root
                 words = {t.lower_ for t in ent if t.lower_ in TITLES}
-                words |= {t.lower_ for t in root.children if t.dep_ in ("compound", "appos") and t.pos_ == "NOUN"}
+                words |= {t.lower_ for t in root.children if t.dep_ in ("compound", "appos")
+                          and (t.pos_ == "NOUN" or t.lower_ in TITLES)}
                 if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
                     words.add(root.head.lower_)
                 roles.setdefault(self.canonical(name), set()).update(words)
@@ -200,22 +217,27 @@ class Article:
             return self.canonical(_clean_name(token.text))
         return None
 
-    def _phrase(self, head: Any) -> list[Any]:
-        """Tokens of the noun phrase headed by ``head``, without its clauses."""
+    def _phrase(self, head: Any, stop: frozenset[str] = frozenset()) -> list[Any]:
+        """Tokens of the noun phrase headed by ``head``, without its clauses (nor ``stop`` dependents)."""
         tokens, todo = [head], [head]
         while todo:
             for child in todo.pop().children:
-                if child.dep_ in _NP_DEPS:
+                if child.dep_ in _NP_DEPS and child.dep_ not in stop:
                     tokens.append(child)
                     todo.append(child)
         return sorted(tokens, key=lambda t: t.i)
 
     def _persons_in(self, head: Any) -> list[str]:
         own = self._person(head)
-        if own:  # "Macron and Scholz" are two people, whatever else the phrase holds
-            joined = (self._person(t) for t in head.children if t.dep_ == "conj")
+        if own:  # "Macron and Scholz" are two people; so is "Uniper CFO, Tiina Tuomela" to the model
+            joined = (self._person(t) for t in head.children if t.dep_ in ("conj", "appos"))
             return list(dict.fromkeys([own, *(p for p in joined if p)]))
-        return list(dict.fromkeys(p for t in self._phrase(head) if (p := self._person(t))))
+        named = [p for t in self._phrase(head) if t.dep_ == "appos" and (p := self._person(t) or self._name_like(t))]
+        if named:  # "The TV host of The Next Revolution, Steve Hilton"
+            return list(dict.fromkeys(named))
+        # A role noun's owner is someone else: "a spokesman for Zelensky" is not Zelensky.
+        stop = _OWNER_DEPS if head.lower_ in TITLES else frozenset()
+        return list(dict.fromkeys(p for t in self._phrase(head, stop) if (p := self._person(t))))
 
     # --- speakers ----------------------------------------------------------------------------
 
@@ -223,25 +245,37 @@ class Article:
         return base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1].text)
 
     def _institution(self, head: Any) -> str | None:
-        """The name of an institution (or of a document's issuer) a noun phrase gives, if any."""
-        tokens = [t for t in self._phrase(head) if t.dep_ not in ("appos", "det", "punct", "cc", "conj")
-                  or t.i == head.i]
+        """The name of an institution (of a document's issuer, of a spokesperson) a noun phrase gives, if any.
+
+        A spokesperson's description is remembered as a role, so a later "he" or "the spokesman"
+        can refer to it.
+        """
+        # "the country's Foreign Ministry" is named "Foreign Ministry": a common-noun owner names nothing
+        owners = {t.i for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN" for t in c.subtree}
+        tokens = [t for t in self._phrase(head) if t.i not in owners
+                  and (t.dep_ not in ("appos", "det", "punct", "cc", "conj") or t.i == head.i)]
         if head.lower_ in DOCUMENTS:
             tokens = [t for t in tokens if t.i < head.i and t.lower_ != "press"]
-        if not tokens or (head.lower_ not in INSTITUTIONS | DOCUMENTS and head.ent_type_ not in _NAME_LABELS):
+        if not tokens or (head.lower_ not in INSTITUTIONS | DOCUMENTS | SPOKESPEOPLE
+                          and head.ent_type_ not in _NAME_LABELS):
             return None
-        named = any(t.ent_type_ in (*_NAME_LABELS, "NORP") for t in tokens)
+        named = any(t.ent_type_ in (*_NAME_LABELS, "NORP", "PERSON") for t in tokens)
         if not named and sum(t.text[:1].isupper() for t in tokens) < 2:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        name = _clean_name(head.doc.text[start:end])
-        return name.removeprefix("the ").removeprefix("The ") or None
+        name = _clean_name(head.doc.text[start:end]).removeprefix("the ").removeprefix("The ")
+        if name and head.lower_ in SPOKESPEOPLE:
+            self.roles.setdefault(name, set()).add(head.lower_)
+        return name or None
 
     def _pronoun(self, sentence: int, continuing: bool) -> str | None:
         """The person a he/she refers to, only when one person is the clear antecedent."""
-        recent = [(i, name) for i, name, person in self.speakers if person and sentence - i <= PRONOUN_WINDOW]
+        recent = [(i, name) for i, name, person in self.speakers if (person or name is None)
+                  and sentence - i <= PRONOUN_WINDOW]
         if recent:
             last_at, last = recent[-1]
+            if last is None:  # the last to speak was someone unnamed: he/she may be them
+                return None
             others = {name for i, name in self.subjects if i >= last_at and name != last}
             if continuing or not others:
                 return last
@@ -267,7 +301,27 @@ class Article:
         persons = self._persons_in(head)
         if persons:
             return (persons[0] if len(persons) == 1 else None), span
-        return self._institution(head) or self._description(head), span
+        return self._institution(head) or self._description(head) or self._bare_name(head), span
+
+    def _name_like(self, token: Any) -> str | None:
+        """An appositive the model missed that reads as a person's name ("Uniper CFO, Tiina Tuomela")."""
+        words = [t for t in token.subtree if t.dep_ in ("compound", "flat") or t.i == token.i]
+        if token.pos_ != "PROPN" or not 2 <= len(words) <= 3 or any(t.ent_type_ in _PLACE_LABELS for t in words):
+            return None
+        if any(not t.text[:1].isupper() or t.is_upper or t.lower_ in TITLES | INSTITUTIONS for t in words):
+            return None
+        return self.canonical(_clean_name(token.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]))
+
+    def _bare_name(self, head: Any) -> str | None:
+        """A proper noun the model tagged as no entity at all ("Gazprom", "aunt Tatiana"): its name.
+
+        The subject of a verb of saying that is a name can only be its speaker; what kind of
+        name the model could not tell does not matter.
+        """
+        if head.pos_ != "PROPN" or head.ent_type_ or not head.text[:1].isupper() or head.lower_ in TITLES:
+            return None
+        tokens = [t for t in head.children if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN" and t.i < head.i]
+        return self.canonical(_clean_name(head.doc.text[(tokens or [head])[0].idx : head.idx + len(head.text)])) or None
 
     # --- cues --------------------------------------------------------------------------------
 
@@ -372,7 +426,8 @@ class Article:
                 cue = self._verb_cue(index, base, token) or self._phrase_cue(index, base, sent, token)
                 if cue is not None:
                     cues.append(cue)
-                    if cue.speaker:  # a later pronoun in the same sentence may refer to it
+                    # a later pronoun may refer to it; an unnamed subject of saying makes it unclear
+                    if cue.speaker or (cue.speaker_span and cue.text.lower() in SAYING_FORMS):
                         self.speakers.append((index, cue.speaker, cue.speaker in self.roles))
             self.cues.extend(cues)
             contents = [c.content for c in cues if c.content]
@@ -423,6 +478,15 @@ class Article:
         speaker, span = self.speaker(index, base, subject)
         return Cue(before - 1, before, ":", index, speaker, span)
 
+    def _closing_cue(self, p_start: int, p_end: int, cues: list[Cue]) -> Cue | None:
+        """A paragraph's last sentence saying who spoke without what ("The DPR Central Bank denied
+        this information."): the quotation opening the next paragraph is what it said."""
+        last = self._sentences_of(p_end - 1, p_end)
+        cue = cues[-1] if cues else None
+        if cue is None or not last or cue.sentence != last[-1] or cue.speaker is None or cue.content:
+            return None
+        return cue
+
     def _colon_before(self, start: int, floor: int) -> int | None:
         """Offset just past a colon that introduces text at ``start`` (blanks between), if any."""
         i = start
@@ -439,6 +503,22 @@ class Article:
                 person = self._person(token)
                 if person and person != speaker and not self.quoted(base + token.idx, base + token.idx + 1):
                     return True
+        return False
+
+    def _named_subject(self, start: int, end: int) -> bool:
+        """Whether the quotation's sentence has a subject of its own outside quotations, not a pronoun.
+
+        "... Raisi replied. And the Foreign Ministry demanded that he “stop ...”": the quotation
+        belongs to that subject, so no speaker from elsewhere in the paragraph may be lent to it.
+        """
+        for index in self._sentences_of(start, end):
+            _, base, sent = self.sents[index]
+            if self.quoted(base + sent.root.idx, base + sent.root.idx + 1):  # Its regime “has yet to ...”
+                continue
+            subjects = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")
+                        and not self.quoted(base + t.idx, base + t.idx + 1)]
+            if any(t.pos_ != "PRON" and t.lower_ not in DOCUMENTS for t in subjects):  # not "the message reads"
+                return True
         return False
 
     def _verbless(self, paragraph: int) -> bool:
@@ -460,8 +540,8 @@ class Article:
             paragraph_cues = [c for c in self.cues if p_start <= c.start < p_end]
             if carry is not None and self._foreign_person(index, carry.speaker):
                 carry = None
-            for i, (start, _) in enumerate(quotes):
-                if found[i] is not None:
+            for i, (start, end) in enumerate(quotes):
+                if found[i] is not None or self._named_subject(start, end):
                     continue
                 earlier = next((f for f in reversed(found[:i]) if f is not None), None)
                 later = next((f for f in found[i + 1 :] if f is not None), None)
@@ -481,6 +561,8 @@ class Article:
                 if carry is not None and any(c.start > quotes[-1][1] and c.speaker != carry.speaker
                                              for c in paragraph_cues):
                     carry = None
+            elif closing := self._closing_cue(p_start, p_end, paragraph_cues):
+                carry, gap = closing, 0
             elif paragraph_cues or gap >= 1:
                 carry = None
             else:

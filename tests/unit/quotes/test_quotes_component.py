@@ -15,6 +15,10 @@ def indirect(rows):
     return [(text, speaker) for kind, text, speaker in rows if kind == "indirect"]
 
 
+def speakers(rows, kind):
+    return [speaker for k, _, speaker in rows if k == kind]
+
+
 def test_info_declares_english_only():
     entry = info()
     assert entry.name == "quotes" and entry.languages == ("en",) and "English" in entry.description
@@ -81,7 +85,7 @@ def test_colon_introduced_quoted_paragraphs(quotes_of):
             "“This is a deliberate attempt to disrupt the negotiations.”\n\n"
             "“Those responsible will be found and punished.”")
     _, rows = quotes_of(text)
-    assert [speaker for _, speaker in direct(rows)] == ["Maria Zakharova", "Maria Zakharova"]
+    assert speakers(rows, "direct") == ["Maria Zakharova", "Maria Zakharova"]
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -92,7 +96,74 @@ def test_colon_introduced_quoted_paragraphs(quotes_of):
 ])
 def test_institutional_speaker(quotes_of, text, speaker):
     _, rows = quotes_of(text)
-    assert [s for _, s in indirect(rows)] == [speaker]
+    assert speakers(rows, "indirect") == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Iranian authorities said the protests were part of an “enemy strategy to weaken the Islamic regime”.",
+     "Iranian authorities"),
+    ("Earlier, Gazprom announced that it had completely suspended gas supplies to Bulgaria and Poland.", "Gazprom"),
+])
+def test_institution_or_name_the_model_missed_as_subject(quotes_of, text, speaker):
+    _, rows = quotes_of(text)
+    assert set(speakers(rows, "indirect")) == {speaker}
+
+
+def test_institution_demanding_keeps_its_own_quotation(quotes_of):
+    text = ("“Mr. President! Iran was liberated 43 years ago, and it’s determined not to become your captive "
+            "again. We will never become a milk cow,” President Ibrahim Raisi replied to Biden. And the "
+            "country’s Foreign Ministry demanded that the American leader “stop his hypocritical behaviour”.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Ibrahim Raisi", "Foreign Ministry"]
+    assert indirect(rows) == [("the American leader “stop his hypocritical behaviour”", "Foreign Ministry")]
+
+
+def test_spokesperson_is_the_speaker_not_whom_they_speak_for(quotes_of):
+    text = ("A spokesman for Vladimir Zelensky immediately stated that this was “sensitive” information and that "
+            "the president would release the statistics later, “when the time was right”.")
+    _, rows = quotes_of(text)
+    assert {s for _, _, s in rows} == {"spokesman for Vladimir Zelensky"}
+
+
+def test_pronoun_after_a_spokesperson_refers_to_them(quotes_of):
+    text = ("Anand also added that since the Ukraine crisis, there has been a real demonstration of BRICS strength.\n"
+            "Previously, Iran’s foreign ministry spokesman announced that the country had applied for membership "
+            "in the organization. He noted that the BRICS “represents 42% of the world’s population and 24% of the "
+            "world’s gross product.”")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Iran’s foreign ministry spokesman"]
+    assert speakers(rows, "indirect")[1:] == ["Iran’s foreign ministry spokesman"] * 2
+
+
+def test_pronoun_after_an_unnamed_speaker_is_unknown(quotes_of):
+    text = ("Anand also added that since the Ukraine crisis, there has been a real demonstration of BRICS strength.\n"
+            "Previously, a foreign ministry spokesman announced that the country had applied for membership. "
+            "He noted that the BRICS “represents 42% of the world’s population and 24% of the world’s gross "
+            "product.”")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [None]
+    assert speakers(rows, "indirect") == ["Anand", None, None]
+
+
+def test_appositive_name_after_a_role_with_its_own_object(quotes_of):
+    _, rows = quotes_of("The TV host of The Next Revolution, Steve Hilton, noted on Fox News that Biden caused more "
+                        "damage to Washington than any of his predecessors as head of state.")
+    assert speakers(rows, "indirect") == ["Steve Hilton"]
+
+
+def test_two_names_in_apposition_give_no_speaker(quotes_of):
+    _, rows = quotes_of("Following the Austrian OMV, the German enterprise Uniper CFO, Tiina Tuomela, during a "
+                        "conference call with investors stated that a new scheme for paying for Russian gas in rubles "
+                        "does not contradict with the sanctions.")
+    assert speakers(rows, "indirect") == [None]
+
+
+def test_quotation_after_a_paragraph_naming_who_spoke(quotes_of):
+    text = ("Additionally, the DPR Central Bank officially denied this information.\n"
+            "“We inform you that this information is false and does not correspond to reality. DNR Central Bank "
+            "branches and ATMs are operating as usual,” the message reads.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Central Bank"]
 
 
 def test_pronoun_resolved_to_the_one_person_named(quotes_of):
