@@ -61,3 +61,24 @@ def test_ptc_lines_use_raw_offsets():
 def test_text_report_shows_the_text_without_interpreting_markup():
     report = render("text", [analysed(), Failure("a.txt", "empty file")])
     assert "<script>alert" in report and "Loaded_Language ×1" in report and "FAILED a.txt: empty file" in report
+
+
+def with_speakers() -> Document:
+    text = "“We will not negotiate under pressure,” Lavrov said. Lavrov spoke in Moscow."
+    doc = Document.from_text(text, doc_id="d2")
+    doc.paragraphs = [doc.char_span(0, len(text), "paragraph")]
+    doc.add_spans("quotes", [doc.char_span(0, 39, "direct", speaker="Sergei Lavrov", speaker_span=[40, 46],
+                                           cue="said")])
+    doc.add_spans("entities", [doc.char_span(40, 46, "PER", canonical="Sergei Lavrov", text="Lavrov"),
+                               doc.char_span(53, 59, "PER", canonical="Sergei Lavrov", text="Lavrov"),
+                               doc.char_span(70, 76, "LOC", canonical="Moscow", text="Moscow")])
+    return doc
+
+
+def test_text_and_html_list_each_quote_under_its_speaker_and_entities_by_mentions():
+    doc = with_speakers()
+    text, html = render("text", [doc]), render("html", [doc])
+    assert "Sergei Lavrov: 1 quote(s)" in text and "  “We will not negotiate under pressure,”" in text
+    assert "entities: Sergei Lavrov (PER) ×2, Moscow (LOC) ×1" in text
+    assert "<strong>Sergei Lavrov</strong> (1)" in html and "<li>“We will not negotiate under pressure,”</li>" in html
+    assert "Sergei Lavrov <small>PER &times; 2</small>" in html
