@@ -17,7 +17,10 @@ Steps 3 and 4 never lend a speaker to a quotation whose sentence has a subject o
 A cue whose subject cannot be pinned down gives speaker None: a wrong name is worse than none.
 Pronouns (he/she) resolve only to the one person recently speaking or in subject position, and
 to nobody when the last to speak was unnamed ("a spokesman said ... He added"); definite
-descriptions ("the ambassador") only to the one person introduced with that title. A
+descriptions ("the ambassador") to the one person introduced with that title (of several, the
+one just mentioned), or, for a title nobody was introduced with ("said the presenter"), as a
+pronoun would. A common noun's owner ("Neruda's driver") and a name inside an appositive never
+speak; neither does a person's name modifying an institution ("the Trump administration"). A
 spokesperson is named by their description ("a spokesman for Vladimir Zelensky"), never as the
 person they speak for; two names in apposition ("Uniper CFO, Tiina Tuomela" read as two people)
 give None.
@@ -75,7 +78,8 @@ TITLES = frozenset(("president", "minister", "mep", "captain", "general", "ambas
 #: Heads of noun phrases naming someone who speaks for another ("Iran's foreign ministry spokesman",
 #: "a spokesman for Vladimir Zelensky"): the description is the speaker, not the person it names.
 SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson", "representative"))
-#: Dependents through which a role noun names someone else ("a spokesman for X", "X's lawyer").
+#: Dependents through which a common noun names someone else ("a spokesman for X", "X's driver");
+#: only a document's owner is its speaker ("Lavrov's statement").
 _OWNER_DEPS = frozenset(("poss", "prep"))
 #: Places the small English model often takes for people; never a person speaker.
 NOT_PERSONS = frozenset(("Kiev", "Kyiv", "Minsk", "Moscow", "Washington", "Donbass", "Donbas", "Brussels", "Berlin",
@@ -144,10 +148,24 @@ def _is_person(ent: Any) -> bool:
     if ent.label_ == "PERSON":
         return ent.text not in NOT_PERSONS
     words = ent.text.split()
-    return (ent.label_ == "ORG" and 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" for t in ent)
+    # a name modifying a noun is not a person's ("Zaporizhzhya Oblast authorities")
+    return (ent.label_ == "ORG" and 2 <= len(words) <= 3 and ent.root.dep_ != "compound"
+            and all(t.pos_ == "PROPN" for t in ent)
             and all(w[0].isupper() and not w.isupper() for w in words)
             and ent.start > 0 and ent.doc[ent.start - 1].lower_ != "the"
             and not any(w.lower() in INSTITUTIONS for w in words))
+
+
+def _not_speaking(head: Any) -> frozenset[str]:
+    """Dependents of a speaking noun phrase's head that name someone other than the speaker.
+
+    An owner: "a spokesman for Zelensky" is not Zelensky, "Neruda's driver" not Neruda (but
+    "Lavrov's statement" is Lavrov's); and anyone inside an appositive ("Selivanov, deputy head
+    of the X Ministry").
+    """
+    if head.lower_ in DOCUMENTS:
+        return frozenset()
+    return _OWNER_DEPS if head.pos_ == "NOUN" or head.lower_ in TITLES else frozenset(("appos",))
 
 
 def _clean_name(text: str) -> str:
@@ -235,9 +253,9 @@ class Article:
         named = [p for t in self._phrase(head) if t.dep_ == "appos" and (p := self._person(t) or self._name_like(t))]
         if named:  # "The TV host of The Next Revolution, Steve Hilton"
             return list(dict.fromkeys(named))
-        # A role noun's owner is someone else: "a spokesman for Zelensky" is not Zelensky.
-        stop = _OWNER_DEPS if head.lower_ in TITLES else frozenset()
-        return list(dict.fromkeys(p for t in self._phrase(head, stop) if (p := self._person(t))))
+        if head.lower_ in INSTITUTIONS:  # "the Trump administration", "Zaporizhzhya Oblast authorities"
+            return []
+        return list(dict.fromkeys(p for t in self._phrase(head, _not_speaking(head)) if (p := self._person(t))))
 
     # --- speakers ----------------------------------------------------------------------------
 
@@ -252,8 +270,8 @@ class Article:
         """
         # "the country's Foreign Ministry" is named "Foreign Ministry": a common-noun owner names nothing
         owners = {t.i for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN" for t in c.subtree}
-        tokens = [t for t in self._phrase(head) if t.i not in owners
-                  and (t.dep_ not in ("appos", "det", "punct", "cc", "conj") or t.i == head.i)]
+        tokens = [t for t in self._phrase(head, frozenset(("appos",))) if t.i not in owners
+                  and (t.dep_ not in ("det", "punct", "cc", "conj") or t.i == head.i)]
         if head.lower_ in DOCUMENTS:
             tokens = [t for t in tokens if t.i < head.i and t.lower_ != "press"]
         if not tokens or (head.lower_ not in INSTITUTIONS | DOCUMENTS | SPOKESPEOPLE
@@ -284,12 +302,22 @@ class Article:
             window = {name for i, name in self.mentions if sentence - i <= 1}
         return window.pop() if len(window) == 1 else None
 
-    def _description(self, head: Any) -> str | None:
-        """The person a definite description ("the Ambassador") refers to, if only one has that title."""
+    def _description(self, sentence: int, head: Any) -> str | None:
+        """The person a definite description ("the Ambassador", "said the presenter") refers to.
+
+        The one person introduced with that title; when nobody was, a title word refers back like
+        he/she would (to the one person recently speaking), since news names a speaker before
+        describing them.
+        """
         if not any(t.lower_ == "the" and t.dep_ == "det" for t in head.children):
             return None
         matches = [name for name, words in self.roles.items() if head.lower_ in words]
-        return matches[0] if len(matches) == 1 else None
+        if len(matches) > 1:  # "the former president": of the presidents, the one just mentioned
+            matches = [n for n in matches if any(n == m and sentence - i <= PRONOUN_WINDOW for i, m in self.mentions)]
+            return matches[0] if len(matches) == 1 else None
+        if matches:
+            return matches[0]
+        return self._pronoun(sentence, False) if head.lower_ in TITLES else None
 
     def speaker(self, sentence: int, base: int, head: Any, verb: str = "") -> tuple[str | None, tuple[int, int] | None]:
         """Speaker named by the noun (or pronoun) ``head``, and where the text names it."""
@@ -301,7 +329,7 @@ class Article:
         persons = self._persons_in(head)
         if persons:
             return (persons[0] if len(persons) == 1 else None), span
-        return self._institution(head) or self._description(head) or self._bare_name(head), span
+        return self._institution(head) or self._description(sentence, head) or self._bare_name(head), span
 
     def _name_like(self, token: Any) -> str | None:
         """An appositive the model missed that reads as a person's name ("Uniper CFO, Tiina Tuomela")."""

@@ -81,10 +81,9 @@ def test_appositive_speaker(quotes_of):
 
 
 def test_colon_introduced_quoted_paragraphs(quotes_of):
-    text = ("Commenting on the drone attack, Maria Zakharova said the following:\n\n"
-            "“This is a deliberate attempt to disrupt the negotiations.”\n\n"
-            "“Those responsible will be found and punished.”")
-    _, rows = quotes_of(text)
+    _, rows = quotes_of("Commenting on the drone attack, Maria Zakharova said the following:\n\n"
+                        "“This is a deliberate attempt to disrupt the negotiations.”\n\n"
+                        "“Those responsible will be found and punished.”")
     assert speakers(rows, "direct") == ["Maria Zakharova", "Maria Zakharova"]
 
 
@@ -173,9 +172,10 @@ def test_pronoun_resolved_to_the_one_person_named(quotes_of):
     assert indirect(rows) == [("Poland would send another forty tanks before the spring", "Mateusz Morawiecki")]
 
 
-def test_ambiguous_pronoun_gives_no_speaker(quotes_of):
+@pytest.mark.parametrize("subject", ["He", "The chancellor"])
+def test_ambiguous_pronoun_or_description_gives_no_speaker(quotes_of, subject):
     text = ("Emmanuel Macron and Olaf Scholz met in Berlin on Monday evening.\n\n"
-            "He said that Europe must buy more of its weapons at home.")
+            f"{subject} said that Europe must buy more of its weapons at home.")
     _, rows = quotes_of(text)
     assert indirect(rows) == [("Europe must buy more of its weapons at home", None)]
 
@@ -211,3 +211,35 @@ def test_offsets_are_valid_and_serialised(quotes_of):
             assert 0 <= row["speaker_span"][0] < row["speaker_span"][1] <= len(doc.text)
         if row["kind"] == "direct":
             assert doc.text[row["start"]] == "“" and doc.text[row["end"] - 1] == "”"
+
+
+def test_owner_of_a_common_noun_is_not_the_speaker(quotes_of):
+    _, rows = quotes_of("The writer died 12 days after Pinochet came to power. His death was “due to natural "
+                        "causes” but Neruda’s driver claimed he had been poisoned.")
+    assert indirect(rows) == [("he had been poisoned", None)]
+
+
+def test_institution_inside_an_appositive_is_not_the_speaker(quotes_of):
+    text = ("The cooling pools will be drained in order to clean them as planned, rather than to search for weapons "
+            "allegedly hidden there, as Ukrainian sources claim, said Alexei Selivanov, deputy head of the "
+            "Zaporizhzhia Oblast Ministry of Internal Affairs.\n"
+            "On 5 July, Zaporizhzhya Oblast authorities stated that they were ready to allow experts to visit the "
+            "plant. Previously, the IAEA reported that data exchange from the Zaporizhzhya nuclear power plant had "
+            "been restored.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["Alexei Selivanov", "Zaporizhzhya Oblast authorities", "IAEA"]
+
+
+@pytest.mark.parametrize("text, kind, speaker", [
+    ("Fox News host Steve Hilton criticised the president on Sunday. He recalled that Biden withdrew troops from "
+     "Afghanistan. “It is what these geniuses of international politics have led us to,” said the presenter.",
+     "direct", "Steve Hilton"),
+    # of two presidents, the one just mentioned
+    ("President Joe Biden mixed up Ukraine and Iran on Tuesday. The White House corrected the transcript. Few "
+     "noticed the slip. The speech lasted an hour. It was his third this week.\nEarlier, former U.S. President "
+     "George W. Bush also mixed up countries in his speech. After realizing his mistake, the former president noted "
+     "that he was already seventy-five years old.", "indirect", "George W. Bush"),
+])
+def test_description_refers_back_to_the_person_speaking(quotes_of, text, kind, speaker):
+    _, rows = quotes_of(text)
+    assert speakers(rows, kind) == [speaker]

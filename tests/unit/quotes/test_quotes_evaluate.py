@@ -36,8 +36,9 @@ def test_scores_by_hand():
 
 
 def test_split_holds_out_exactly_the_named_test_sources_in_file_order():
-    sources = ["examples/a.txt", "ppn:840", "ppn:1662", "ppn:1913", "ppn:301"]
+    test = ["data/ptc/articles/article763761219.txt", "data/ptc/articles/article697996062.txt"]
+    sources = ["examples/a.txt", "ppn:840", test[0], "ppn:1662", test[1], "data/ptc/articles/article111111111.txt"]
     split = split_sources(sources)
-    assert split["dev"] == ["examples/a.txt", "ppn:840", "ppn:1913"]
-    assert split["test"] == ["ppn:1662", "ppn:301"]
+    assert split["dev"] == ["examples/a.txt", "ppn:840", "ppn:1662", "data/ptc/articles/article111111111.txt"]
+    assert split["test"] == test
     assert split["all"] == sources
