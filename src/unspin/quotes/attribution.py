@@ -6,7 +6,8 @@ always wins over a distant guess:
 1. a cue in its own sentence, outside the quotation: a verb of saying ("..., Lavrov said."),
    "according to X" or "in the words of X" (the cue whose reported clause holds the quotation,
    else the nearest);
-2. an introduction ending in a colon right before it ("Borrell drew a line: “...”");
+2. an introduction ending in a colon right before it ("Borrell drew a line: “...”", or a bare
+   name as in a transcript, "Dima: “...”");
 3. its paragraph: a quotation split by an attribution ("“A,” he said. “B.”") takes the speaker
    of its other part, or of reported speech earlier in the paragraph;
 4. the paragraphs before, when its paragraph opens with it: quoted paragraphs after "X said the
@@ -500,6 +501,10 @@ class Article:
         for token in reversed(tokens):  # "an interview with lawyer Arno Klarsfeld:"
             if token.dep_ == "pobj" and token.head.lower_ == "with" and (person := self._person(token)):
                 return Cue(before - 1, before, ":", index, person, self._span(base, self._phrase(token)))
+        words = [t for t in tokens if not t.is_punct and not t.is_space]
+        names = {self._person(t) for t in words}
+        if words and len(names) == 1 and None not in names:  # a transcript's "Dima: “...”"
+            return Cue(before - 1, before, ":", index, names.pop(), self._span(base, words))
         subject = self._subject(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
         if subject is None:
             return None

@@ -87,6 +87,14 @@ def test_colon_introduced_quoted_paragraphs(quotes_of):
     assert speakers(rows, "direct") == ["Maria Zakharova", "Maria Zakharova"]
 
 
+def test_name_and_colon_introduce_quotations(quotes_of):
+    _, rows = quotes_of("Our media do not write. Dima is 7 years old. During the shelling of a house in Mariupol by "
+                        "Ukrainian troops, he lost his parents. He himself miraculously got out of the wreckage. "
+                        'Dima: "Our house has collapsed. A bomb fell into the basement. My aunt called, said all the '
+                        'relatives were missing there." "I drew Dad and Mom."')
+    assert speakers(rows, "direct") == ["Dima", "Dima"]
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("The Kremlin's press service said that the two presidents had discussed gas supplies by telephone.",
      "Kremlin's press service"),
