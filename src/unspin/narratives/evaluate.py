@@ -3,6 +3,8 @@
 (a) `eval_summaries`: EUvsDisinfo 2015-2017 ``summary`` -> its own case among all catalogue
     titles (recall@1, recall@5, MRR), with and without e5 re-ranking.
 (b) `eval_voxcheck`: a VoxCheck quote in en/ru/uk/de/it -> its sub-narrative (top-1, top-3).
+    `eval_voxcheck_examples`: the same with sub-narratives that carry example claims (other
+    cases' quotes), cross-validated by case.
 (c) `eval_false_matches`: narratives found above threshold per PTC article (US/world news
     2017-2019, dev+test split: none expected) and matching latency per article.
 (d) `eval_stance`: stance accuracy on the labelled references in ``eval/narratives/stance.jsonl``.
@@ -17,21 +19,27 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import re
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
 from unspin.doc import Document, Span
 from unspin.narratives import store
-from unspin.narratives.importers import normalise_title
-from unspin.narratives.matcher import Matcher, load_calibration
+from unspin.narratives.catalogue import import_catalogue
+from unspin.narratives.importers import normalise_title, read_catalogue
+from unspin.narratives.matcher import Candidate, Matcher, load_calibration
 from unspin.narratives.stance import STANCES, stance
-from unspin.settings import shared_dir
+from unspin.settings import home, shared_dir
 
 LANGS = ("en", "ru", "uk", "de", "it")
+#: folds of the example-claims VoxCheck benchmark, by hash of case id
+EXAMPLE_FOLDS = 5
 _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“«А-Я])")
 
 
@@ -92,24 +100,104 @@ def eval_summaries(catalogue: str = "euvsdisinfo", limit: int | None = None, hel
 
 
 # -- (b) -----------------------------------------------------------------------------------------
-def eval_voxcheck(catalogue: str = "voxcheck", cases_path: Path | None = None) -> dict:
-    """Top-1 / top-3 accuracy of quote -> sub-narrative per language."""
+def _voxcheck_rows(cases_path: Path | None = None) -> list[dict]:
     cases_path = cases_path or _data() / "voxcheck" / "cases.jsonl"
+    return [json.loads(line) for line in cases_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _quotes(rows: list[dict], lang: str, gold_of: dict[str, str]) -> list[tuple[str, str]]:
+    """(quote in ``lang``, gold sub-narrative case id) of the rows that have both."""
+    items = [((r.get("quotes") or {}).get(lang), gold_of.get(normalise_title(r.get("subnarrative") or "")))
+             for r in rows]
+    return [(quote, gold) for quote, gold in items if quote and gold]
+
+
+def _top_hits(items: list[tuple[str, str]], results: list[list[Candidate]]) -> tuple[list[bool], list[bool]]:
+    """Whether each item's gold case is first, and among the first three, of its candidates."""
+    top1 = [bool(c) and c[0].case_id == gold for (_, gold), c in zip(items, results)]
+    top3 = [gold in [x.case_id for x in c[:3]] for (_, gold), c in zip(items, results)]
+    return top1, top3
+
+
+def _encoder_of(lang: str) -> str:
+    return "e5" if lang in ("uk", "be") else "use+e5"
+
+
+def eval_voxcheck(catalogue: str = "voxcheck", cases_path: Path | None = None) -> dict:
+    """Top-1 / top-3 accuracy of quote -> sub-narrative per language (sub-narrative labels only)."""
     with store.connect() as conn:
-        by_title = {normalise_title(c.title): c.case_id for c in store.iter_cases(conn, catalogue)}
-    rows = [json.loads(line) for line in cases_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        gold_of = {normalise_title(c.title): c.case_id for c in store.iter_cases(conn, catalogue)}
+    rows = _voxcheck_rows(cases_path)
     matcher = Matcher([catalogue], shortlist=10, gate=-1.0).load()
     out = {}
     for lang in LANGS:
-        items = [(r["quotes"][lang], by_title.get(normalise_title(r["subnarrative"]))) for r in rows
-                 if (r.get("quotes") or {}).get(lang) and r.get("subnarrative")]
-        items = [(q, gold) for q, gold in items if gold]
-        results = matcher.search([q for q, _ in items], language=lang)
-        top1 = [bool(c) and c[0].case_id == gold for (_, gold), c in zip(items, results)]
-        top3 = [gold in [x.case_id for x in c[:3]] for (_, gold), c in zip(items, results)]
+        items = _quotes(rows, lang, gold_of)
+        top1, top3 = _top_hits(items, matcher.search([q for q, _ in items], language=lang))
         out[lang] = {"n": len(items), "top1": float(np.mean(top1)), "top3": float(np.mean(top3)),
-                     "encoder": "e5" if lang in ("uk", "be") else "use+e5"}
+                     "encoder": _encoder_of(lang)}
     return out
+
+
+def _fold(case_id: str, folds: int) -> int:
+    return int(hashlib.sha1(case_id.encode()).hexdigest(), 16) % folds
+
+
+@contextmanager
+def _state_folder(path: Path) -> Iterator[Path]:
+    """Point UNSPIN_HOME at ``path`` for a while: evaluation catalogues stay out of the user's matching."""
+    previous = os.environ.get("UNSPIN_HOME")
+    path.mkdir(parents=True, exist_ok=True)
+    os.environ["UNSPIN_HOME"] = str(path)
+    try:
+        yield path
+    finally:
+        if previous is None:
+            os.environ.pop("UNSPIN_HOME", None)
+        else:
+            os.environ["UNSPIN_HOME"] = previous
+
+
+def _fold_catalogue(subnarratives: list[store.Case], train: list[dict], path: Path) -> None:
+    """Write the sub-narratives as a jsonl catalogue whose examples are the ``train`` cases' quotes."""
+    examples: dict[str, list[str]] = {normalise_title(c.title): [] for c in subnarratives}
+    for row in train:
+        examples.get(normalise_title(row.get("subnarrative") or ""), []).extend(
+            q for q in (row.get("quotes") or {}).values() if q)
+    with path.open("w", encoding="utf-8") as handle:
+        for case in subnarratives:
+            handle.write(json.dumps({"id": case.case_id, "title": case.title, "keywords": case.keywords,
+                                     "examples": examples[normalise_title(case.title)]}, ensure_ascii=False) + "\n")
+
+
+def eval_voxcheck_examples(folds: int = EXAMPLE_FOLDS, cases_path: Path | None = None,
+                           subnarratives_path: Path | None = None, state: Path | None = None) -> dict:
+    """Top-1 / top-3 of quote -> sub-narrative when sub-narratives carry example claims, by case folds.
+
+    Protocol: the VoxCheck cases are split into ``folds`` folds by a hash of their id. For fold f
+    the catalogue is the sub-narratives with, as examples, every quote (all five languages) of the
+    cases outside f; each case in f is then matched in each language. A case's quotes are held out
+    together, so neither the query nor any translation of it is in the catalogue. The fold
+    catalogues go through the ordinary jsonl importer into their own state folder (``state``,
+    default ``home()/eval/voxcheck-examples``); a quote embedded for one fold is reused by the others.
+    """
+    rows = _voxcheck_rows(cases_path)
+    subnarratives, _ = read_catalogue(subnarratives_path or _data() / "voxcheck" / "subnarratives.csv", "csv")
+    gold_of = {normalise_title(c.title): c.case_id for c in subnarratives}
+    hits = {lang: ([], []) for lang in LANGS}
+    with _state_folder(state or home() / "eval" / "voxcheck-examples") as folder:
+        for fold in range(folds):
+            path = folder / f"voxcheck-fold{fold}.jsonl"
+            _fold_catalogue(subnarratives, [r for r in rows if _fold(r["id"], folds) != fold], path)
+            import_catalogue(path, "jsonl", path.stem)
+            matcher = Matcher([path.stem], shortlist=10, gate=-1.0).load()
+            held_out = [r for r in rows if _fold(r["id"], folds) == fold]
+            for lang in LANGS:
+                items = _quotes(held_out, lang, gold_of)
+                top1, top3 = _top_hits(items, matcher.search([q for q, _ in items], language=lang))
+                hits[lang][0].extend(top1)
+                hits[lang][1].extend(top3)
+    return {lang: {"n": len(top1), "top1": float(np.mean(top1)), "top3": float(np.mean(top3)),
+                   "encoder": _encoder_of(lang)} for lang, (top1, top3) in hits.items()}
 
 
 # -- (c) -----------------------------------------------------------------------------------------
@@ -300,6 +388,11 @@ def calibrate(write: bool = True, ptc_articles: int = 120, positives: int = 700,
 
 
 # -- all -----------------------------------------------------------------------------------------
+def _voxcheck_table(title: str, figures: dict) -> str:
+    return table(title, ["lang", "n", "top-1", "top-3", "encoder"],
+                 [[lang, v["n"], v["top1"], v["top3"], v["encoder"]] for lang, v in figures.items()])
+
+
 def run_all(limit: int | None = None, print_fn=print) -> dict:
     """Run (a)-(d) and print their tables; returns the figures."""
     figures = {}
@@ -310,8 +403,11 @@ def run_all(limit: int | None = None, print_fn=print) -> dict:
                    [[m, a[m]["recall@1"], a[m]["recall@5"], a[m]["mrr"], a[m]["seconds"]] for m in ("use", "use+e5")]))
     b = eval_voxcheck()
     figures["voxcheck"] = b
-    print_fn(table("(b) VoxCheck quote -> sub-narrative (69)", ["lang", "n", "top-1", "top-3", "encoder"],
-                   [[lang, v["n"], v["top1"], v["top3"], v["encoder"]] for lang, v in b.items()]))
+    print_fn(_voxcheck_table("(b) VoxCheck quote -> sub-narrative (69), labels only", b))
+    bx = eval_voxcheck_examples()
+    figures["voxcheck_examples"] = bx
+    print_fn(_voxcheck_table(f"(b) with example claims: sub-narratives carry other cases' quotes, {EXAMPLE_FOLDS} "
+                             "folds by case (a case's quotes in all languages held out together)", bx))
     c = eval_false_matches(limit=limit)
     figures["false_matches"] = c
     print_fn(table("(c) PTC dev+test articles (no catalogue claim expected)",

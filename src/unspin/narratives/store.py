@@ -65,29 +65,28 @@ CREATE TABLE IF NOT EXISTS cases (
     PRIMARY KEY (catalogue, case_id)
 );
 CREATE INDEX IF NOT EXISTS cases_by_id ON cases(case_id);
-CREATE TABLE IF NOT EXISTS embeddings (
-    catalogue TEXT NOT NULL,
-    case_id TEXT NOT NULL,
-    model TEXT NOT NULL,
-    text_hash TEXT NOT NULL,
-    dim INTEGER NOT NULL,
-    vector BLOB NOT NULL,
-    PRIMARY KEY (catalogue, case_id, model),
-    FOREIGN KEY (catalogue, case_id) REFERENCES cases(catalogue, case_id) ON DELETE CASCADE
-);
-CREATE TABLE IF NOT EXISTS example_embeddings (
-    catalogue TEXT NOT NULL,
-    case_id TEXT NOT NULL,
-    model TEXT NOT NULL,
-    text_hash TEXT NOT NULL,
-    dim INTEGER NOT NULL,
-    vector BLOB NOT NULL,
-    PRIMARY KEY (catalogue, case_id, model, text_hash),
-    FOREIGN KEY (catalogue, case_id) REFERENCES cases(catalogue, case_id) ON DELETE CASCADE
-);
-CREATE INDEX IF NOT EXISTS example_embeddings_by_hash ON example_embeddings(model, text_hash);
-CREATE INDEX IF NOT EXISTS embeddings_by_hash ON embeddings(model, text_hash);
 """
+
+
+def _vector_table(name: str, key: str) -> str:
+    """DDL of a vector table: one float32 blob per (catalogue, case, model) and ``key`` columns."""
+    return f"""
+CREATE TABLE IF NOT EXISTS {name} (
+    catalogue TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    model TEXT NOT NULL,
+    text_hash TEXT NOT NULL,
+    dim INTEGER NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (catalogue, case_id, model{key}),
+    FOREIGN KEY (catalogue, case_id) REFERENCES cases(catalogue, case_id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS {name}_by_hash ON {name}(model, text_hash);
+"""
+
+
+#: titles: one vector per case and model; examples: one per example text
+_SCHEMA += _vector_table("embeddings", "") + _vector_table("example_embeddings", ", text_hash")
 
 #: title rows then example rows of each case, so a case's rows are adjacent in an index
 _ALL_EMBEDDINGS = ("(SELECT catalogue, case_id, model, text_hash, dim, vector, 0 AS unit FROM embeddings "
