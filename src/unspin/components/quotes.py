@@ -1,7 +1,9 @@
 """Quotes: direct quotations and reported speech, each with its speaker (None when unclear).
 
-``predict`` parses the paragraphs of a whole batch of documents in one spaCy pass (English
-only: the rules rest on English verbs of saying and an English parser); ``set_annotations`` adds
+``predict`` parses a whole batch of documents in one spaCy pass of the shared English pipeline
+(unspin.entities.nlp), or completes the pass the entities component just made over the same
+texts with the tagger and parser (English only: the rules rest on English verbs of saying and an
+English parser); ``set_annotations`` adds
 the spans to ``doc.spans["quotes"]`` with kind "direct" or "indirect", the speaker's normalised
 name and where the text names it, and the cue that attributes it. When the entities component
 ran first (as in the default pipeline), a speaker the article names as an entity is reported

@@ -35,7 +35,7 @@ class Mention:
 
 def english(texts: Sequence[str]) -> list[list[Mention]]:
     return [[Mention(e.start_char, e.end_char, SPACY_TYPES[e.label_]) for e in doc.ents if e.label_ in SPACY_TYPES]
-            for doc in nlp.parse(texts, ("ner",))]
+            for doc in nlp.parse(texts, nlp.NER_PIPES)]
 
 
 def russian(texts: Sequence[str]) -> list[list[Mention]]:

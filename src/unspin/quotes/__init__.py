@@ -1,22 +1,22 @@
 """Quotations and reported speech in English news, with who said them.
 
-`rules` finds direct quotations from quotation marks; `attribution` parses the article with
-spaCy, finds cues of saying and reported speech and names the speakers; `evaluate` scores both
-against the hand labels in eval/quotes.
+`rules` finds direct quotations from quotation marks; `attribution` reads a spaCy parse of the
+article, finds cues of saying and reported speech and names the speakers; `evaluate` scores both
+against the hand labels in eval/quotes. The parse is the shared English pipeline's
+(unspin.entities.nlp): when the entities component has just run NER over the same texts, its
+Docs are completed with the parser instead of parsed again.
 """
 
 from __future__ import annotations
 
 import re
 
-from unspin.quotes.attribution import find_quotes, parse
+from unspin.quotes.attribution import find_quotes
 from unspin.quotes.rules import Quote, direct_quotes
 
-__all__ = ["Quote", "direct_quotes", "find_quotes", "paragraph_spans", "parse", "quote_texts"]
+__all__ = ["Quote", "direct_quotes", "find_quotes", "paragraph_spans", "quote_texts"]
 
 _LINE = re.compile(r"[^\n]+")
-#: Marks spaCy's English tokenizer does not split off, swapped one for one (offsets stay put).
-_PARSER_MARKS = str.maketrans("«»„", "“”“")
 
 
 def paragraph_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -31,11 +31,11 @@ def paragraph_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[
 
 
 def quote_texts(texts: list[str], paragraphs: list[list[tuple[int, int]]]) -> list[list[Quote]]:
-    """Quotes of many articles, parsing all their paragraphs in one spaCy pass."""
-    spans = [paragraph_spans(text, p) for text, p in zip(texts, paragraphs)]
-    parsed = iter(parse([text[s:e].translate(_PARSER_MARKS) for text, ps in zip(texts, spans) for s, e in ps]))
+    """Quotes of many articles, parsing the whole texts in one spaCy pass (or reusing that pass)."""
+    from unspin.entities import nlp
+
     result = []
-    for text, ps in zip(texts, spans):
-        docs = [next(parsed) for _ in ps]
-        result.append(find_quotes(text, ps, docs, direct_quotes(text, ps)))
+    for text, p, doc in zip(texts, paragraphs, nlp.parse(texts, nlp.PARSE_PIPES)):
+        spans = paragraph_spans(text, p)
+        result.append(find_quotes(text, spans, doc, direct_quotes(text, spans)))
     return result

