@@ -4,8 +4,9 @@ A direct quotation takes its speaker from the first of these that applies, so a 
 always wins over a distant guess:
 
 1. a cue in its own sentence, outside the quotation: a verb of saying ("..., Lavrov said."),
-   "according to X" or "in the words of X" (the cue whose reported clause holds the quotation,
-   else the nearest);
+   "according to X" or "in the words of X" (the cue with the innermost clause holding the
+   quotation, else the nearest; "according to X" gives way to a verb with a speaker, as X is
+   then the outlet reporting it);
 2. an introduction ending in a colon right before it ("Borrell drew a line: “...”", or a bare
    name as in a transcript, "Dima: “...”");
 3. its paragraph: a quotation split by an attribution ("“A,” he said. “B.”") takes the speaker
@@ -17,7 +18,8 @@ always wins over a distant guess:
 Steps 3 and 4 never lend a speaker to a quotation whose sentence has a subject of its own.
 A cue whose subject cannot be pinned down gives speaker None: a wrong name is worse than none.
 Pronouns (he/she) resolve only to the one person recently speaking or in subject position, and
-to nobody when the last to speak was unnamed ("a spokesman said ... He added"); definite
+to nobody when the last to speak was unnamed ("a spokesman said ... He added", but not when
+plural: "his lawyers said ... she said"); definite
 descriptions ("the ambassador") to the one person introduced with that title (of several, the
 one just mentioned), or, for a title nobody was introduced with ("said the presenter"), as a
 pronoun would. A common noun's owner ("Neruda's driver") and a name inside an appositive never
@@ -86,6 +88,8 @@ NOT_PERSONS = frozenset(("Kiev", "Kyiv", "Minsk", "Moscow", "Washington", "Donba
 #: 10 and 3 give the same speakers, 2 loses one).
 PRONOUN_WINDOW = 4
 _NAME_LABELS = ("ORG", "GPE", "FAC")
+#: Entity types (or none) no speaker has: a speaking name with one was mistyped ("CRIF’s Francis Kalifat").
+_MISTYPED = frozenset(("", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"))
 _PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 _NP_DEPS = frozenset(("compound", "amod", "poss", "case", "appos", "nmod", "prep", "pobj", "det", "punct", "flat",
                       "nummod", "cc", "conj", "npadvmod"))
@@ -117,11 +121,15 @@ class Cue:
     speaker: str | None
     speaker_span: tuple[int, int] | None
     content: tuple[int, int] | None = None
+    plural: bool = False  # a plural subject ("Rombot's lawyers said") is no antecedent of he/she
+    scope: tuple[int, int] | None = None  # the clause a verb governs, even when all of it is quoted
 
 
 def _person_name(ent: Any) -> str:
     """A person entity's name without leading titles or lower-case words."""
     tokens = list(ent)
+    owned = [i for i, t in enumerate(tokens[:-1]) if t.dep_ == "case" and t.lower_ in ("'s", "’s")]
+    tokens = tokens[owned[-1] + 1 :] if owned else tokens  # "CRIF’s Francis Kalifat" is Francis Kalifat
     while tokens and (tokens[0].lower_ in TITLES or not tokens[0].text[:1].isupper() or tokens[0].ent_type_ == "NORP"):
         tokens = tokens[1:]
     return _clean_name(ent.doc.text[tokens[0].idx : ent.end_char]) if tokens else ""
@@ -219,7 +227,9 @@ class Article:
         """The person a proper-noun token names, if any (NER may miss a repeated surname)."""
         if name := self._named.get(token.i):
             return self.canonical(name)
-        if token.pos_ == "PROPN" and _clean_name(token.text) in self.surnames and token.text not in NOT_PERSONS:
+        # a known surname, even tagged as a common noun inside a sentence ("..., Flake said")
+        proper = token.pos_ == "PROPN" or (token.text[:1].isupper() and not token.is_sent_start)
+        if proper and _clean_name(token.text) in self.surnames and token.text not in NOT_PERSONS:
             return self.canonical(_clean_name(token.text))
         return None
 
@@ -256,8 +266,10 @@ class Article:
         A spokesperson's description is remembered as a role, so a later "he" or "the spokesman"
         can refer to it.
         """
-        # "the country's Foreign Ministry" is named "Foreign Ministry": a common-noun owner names nothing
-        owners = {t.i for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN" for t in c.subtree}
+        # "the country's Foreign Ministry" is named "Foreign Ministry": a common-noun owner names nothing;
+        # nor does any owner of a bare name ("CRIF’s Francis Kalifat", "Russia's Gazprom")
+        bare = head.lower_ not in INSTITUTIONS | DOCUMENTS | SPOKESPEOPLE
+        owners = {t.i for c in head.children if c.dep_ == "poss" and (c.pos_ == "NOUN" or bare) for t in c.subtree}
         tokens = [t for t in self._phrase(head, frozenset(("appos",))) if t.i not in owners
                   and (t.dep_ not in ("det", "punct", "cc", "conj") or t.i == head.i)]
         if head.lower_ in DOCUMENTS:
@@ -329,12 +341,14 @@ class Article:
         return self.canonical(_clean_name(token.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]))
 
     def _bare_name(self, head: Any) -> str | None:
-        """A proper noun the model tagged as no entity at all ("Gazprom", "aunt Tatiana"): its name.
+        """A proper noun the model tagged as no entity, or as a kind no speaker is ("Gazprom"): its name.
 
         The subject of a verb of saying that is a name can only be its speaker; what kind of
         name the model could not tell does not matter.
         """
-        if head.pos_ != "PROPN" or head.ent_type_ or not head.text[:1].isupper() or head.lower_ in TITLES:
+        if head.pos_ != "PROPN" or head.ent_type_ not in _MISTYPED or not head.text[:1].isupper():
+            return None
+        if head.lower_ in TITLES:
             return None
         tokens = [t for t in head.children if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN" and t.i < head.i]
         return self.canonical(_clean_name(head.doc.text[(tokens or [head])[0].idx : head.idx + len(head.text)])) or None
@@ -397,14 +411,15 @@ class Article:
             return None
         subject = self._subject(token)
         speaker, span = self.speaker(index, subject, verb) if subject is not None else (None, None)
-        content = None
+        content = scope = None
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
         if clause is not None and clause.i < token.i:  # "..., X said" needs its comma (or closing quote)
             after = clause.right_edge.nbor() if clause.right_edge.i + 1 < len(token.doc) else None
             clause = clause if after is not None and after.text in ",”\"»" else None
         if clause is not None and verb != "accuse":
-            content = self._content(list(clause.subtree))
-        return Cue(token.idx, token.idx + len(token.text), token.text, index, speaker, span, content)
+            content, scope = self._content(list(clause.subtree)), self._span(list(clause.subtree))
+        plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we"))
+        return Cue(token.idx, token.idx + len(token.text), token.text, index, speaker, span, content, plural, scope)
 
     def _phrase_cue(self, index: int, sent: Any, token: Any) -> Cue | None:
         """ "according to X, ..." and "in the words of X" as cues."""
@@ -426,7 +441,7 @@ class Article:
         if (speaker is not None or source.pos_ in ("PRON", "PROPN")) and token.lower_ == "according":
             if all(t.is_punct or t.dep_ == "cc" for t in before):
                 content = self._content(after)
-            elif all(t.is_punct for t in after):
+            elif all(t.is_punct or t.is_space for t in after):
                 content = self._content(before)
         text = self.text[token.idx : prep.idx + len(prep.text)]
         return Cue(token.idx, prep.idx + len(prep.text), text, index, speaker, span, content)
@@ -443,7 +458,7 @@ class Article:
                 if cue is not None:
                     cues.append(cue)
                     # a later pronoun may refer to it; an unnamed subject of saying makes it unclear
-                    if cue.speaker or (cue.speaker_span and cue.text.lower() in SAYING_FORMS):
+                    if cue.speaker or (cue.speaker_span and cue.text.lower() in SAYING_FORMS and not cue.plural):
                         self.speakers.append((index, cue.speaker, cue.speaker in self.roles))
             self.cues.extend(cues)
             contents = [c.content for c in cues if c.content]
@@ -469,9 +484,13 @@ class Article:
         named = [c for c in cues if c.text.lower() == "in the words of"]
         if named:
             return named[0]
-        holding = [c for c in cues if c.content and c.content[0] <= start and end <= c.content[1] + 2]
+        if any(c.speaker and c.text.lower() in SAYING_FORMS for c in cues):  # "..., he told X, according to RIA":
+            cues = [c for c in cues if c.text.lower() != "according to"]  # the outlet reports, the subject speaks
+        # the innermost clause holding it: "... he told them that “...”, according to the Examiner"
+        holding = [(c, scope) for c in cues if (scope := c.scope or c.content) and scope[0] <= start
+                   and end <= scope[1] + 2]
         if holding:
-            return holding[0]
+            return min(holding, key=lambda pair: pair[1][1] - pair[1][0])[0]
         return min(cues, key=lambda c: min(abs(c.start - end), abs(c.end - start)), default=None)
 
     def _intro(self, before: int) -> Cue | None:

@@ -268,3 +268,37 @@ def test_quotes_complete_the_parse_the_entities_component_made(quotes_component)
     assert not named.has_annotation("DEP")
     assert quotes_component.predict([doc]) == alone
     assert nlp.parse([text], nlp.NER_PIPES)[0] is named and named.has_annotation("DEP")
+
+
+def test_quotation_belongs_to_the_speaker_not_the_outlet_reporting_it(quotes_of):
+    _, rows = quotes_of("Farrakhan Speech: 'Jews Are My Enemy,' 'White Folks Are Going Down'\n\n"
+                        "With the leftist media entirely focused on the push to ban AR-15s and repeal the Second "
+                        "Amendment, practically no one noticed Louis Farrakhan's Saviours’ Day 2018 Address in which "
+                        'he told an approving audience that "powerful Jews are my enemy," and "white folks are going '
+                        'down," according to The Washington Examiner.')
+    assert speakers(rows, "direct") == ["Louis Farrakhan", "Louis Farrakhan"]
+    assert speakers(rows, "indirect") == ["Washington Examiner"]
+
+
+def test_plural_unnamed_speaker_leaves_she_to_the_person_speaking(quotes_of):
+    text = ("“He walks out of the courthouse right now,” Chief U.S. District Judge Patti Saris said.\n\n"
+            "Rombot’s lawyers said he was arrested despite a 2015 letter from ICE.\n\n"
+            "“This is what intent was, that he would be given the opportunity to leave under his own steam and not "
+            "under shackles,” she said.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Patti Saris", "Patti Saris"]
+    assert speakers(rows, "indirect") == [None]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the model reads the second "Flake" as a common noun
+    ("Outgoing Flake said that he sided with his colleagues. Senator Jeff Flake wanted to side with Senate "
+     'Democrats.\n"This country is being ripped apart here, and we\'ve got to make sure we do due diligence," Flake '
+     "said.", "Jeff Flake"),
+    # and "CRIF’s Francis Kalifat" as a work of art
+    ("“We do not understand the determination and procrastination that consistently seeks to turn this killer into "
+     "a demented person,” CRIF’s Francis Kalifat wrote.", "Francis Kalifat"),
+])
+def test_name_the_model_mistook_is_still_the_speaker(quotes_of, text, speaker):
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [speaker]
