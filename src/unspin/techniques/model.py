@@ -46,6 +46,13 @@ class Encoded:
     hiddens: list[np.ndarray]
 
 
+def span_input(text: str, encoded: Encoded, start: int, end: int) -> np.ndarray | None:
+    """What the span classifier reads: the pooled pieces of [start, end) and the article features,
+    or None when no piece of the span was encoded."""
+    vector = span_vector(encoded.windows, encoded.hiddens, start, end)
+    return None if vector is None else np.concatenate([vector, span_features(text, start, end)])
+
+
 def default_model_dir() -> Path:
     return Path(str(resources.files("unspin.models").joinpath("techniques")))
 
@@ -172,11 +179,11 @@ class TechniqueModel:
         """The most likely technique of each given span, with its probability."""
         results = []
         for start, end in spans:
-            vector = span_vector(encoded.windows, encoded.hiddens, start, end)
+            vector = span_input(text, encoded, start, end)
             if vector is None:
                 results.append((self.labels[int(np.argmax(self.span_bias))], 0.0))
                 continue
-            logits = self.span_weight @ np.concatenate([vector, span_features(text, start, end)]) + self.span_bias
+            logits = self.span_weight @ vector + self.span_bias
             probs = np.exp(logits - logits.max())
             probs /= probs.sum()
             best = int(np.argmax(probs))

@@ -91,3 +91,13 @@ def test_decoding_runs_words_and_gaps():
                        np.array([[0.1], [0.2], [0.9], [0.8], [0.7]], dtype=np.float32))
     assert [(s, e) for s, e, _, _ in decode_runs(text, tokens, 0, 0.5)] == [(9, 25)]
     assert decode_runs(text, tokens, 0, 0.95) == []
+
+
+def test_hysteresis_extends_a_sure_run_over_its_less_sure_edges():
+    text = "They are liars and frauds."
+    tokens = DocTokens(np.array([[0, 4], [5, 8], [9, 14], [15, 18], [19, 25]]),
+                       np.array([[0.1], [0.35], [0.9], [0.4], [0.1]], dtype=np.float32))
+    assert [(s, e) for s, e, _, _ in decode_runs(text, tokens, 0, 0.8, low=0.3)] == [(5, 18)]
+    assert [(s, e) for s, e, _, _ in decode_runs(text, tokens, 0, 0.8)] == [(9, 14)]
+    unsure = DocTokens(tokens.offsets, np.array([[0.1], [0.5], [0.6], [0.5], [0.1]], dtype=np.float32))
+    assert decode_runs(text, unsure, 0, 0.8, low=0.3) == []  # no piece sure enough to start a span
