@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 
 from unspin.components.base import Component
 from unspin.doc import Document
+from unspin.entities.fold import fold
 
 
 def info():
@@ -55,8 +56,6 @@ class Quotes(Component):
 
 def canonical_names(doc: Document) -> dict[str, str]:
     """Folded surface form -> canonical name of the people and organisations the entities component found."""
-    from unspin.entities.fold import fold
-
     return {fold(s.attrs["text"]): s.attrs["canonical"] for s in doc.spans.get("entities", [])
             if s.label in ("PER", "ORG")}
 
@@ -65,6 +64,4 @@ def canonical(speaker: str | None, names: dict[str, str]) -> str | None:
     """The canonical name of a speaker the entities name as written, else the speaker unchanged."""
     if speaker is None:
         return None
-    from unspin.entities.fold import fold
-
     return names.get(fold(speaker), speaker)

@@ -24,6 +24,7 @@ from unspin.evaluate.ptc import flc_score, propaganda_share, si_score, tc_score
 from unspin.techniques.decode import fit_isotonic
 from unspin.techniques.encoding import lines
 from unspin.techniques.model import Encoded, Prediction, TechniqueModel, sha256, span_input
+from unspin.techniques.train import LABEL_INDEX
 
 THRESHOLD_GRID = np.round(np.arange(0.3, 0.81, 0.05), 2)
 LOW_GRID = np.round(np.arange(0.2, 0.81, 0.05), 2)
@@ -57,7 +58,6 @@ def span_is_right(prediction: Prediction, gold: Sequence[LabelledSpan]) -> bool:
 
 def gold_span_inputs(model: TechniqueModel, articles: Sequence[PtcArticle]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Span classifier inputs of every gold span, its technique's index and its article's index."""
-    index = {name: i for i, name in enumerate(TECHNIQUES)}
     inputs, targets, owners = [], [], []
     for first in range(0, len(articles), ENCODE_CHUNK):
         chunk = articles[first : first + ENCODE_CHUNK]
@@ -66,7 +66,7 @@ def gold_span_inputs(model: TechniqueModel, articles: Sequence[PtcArticle]) -> t
                 vector = span_input(article.text, encoded, span.start, span.end)
                 if vector is not None:
                     inputs.append(vector)
-                    targets.append(index[span.technique])
+                    targets.append(LABEL_INDEX[span.technique])
                     owners.append(position)
     return np.stack(inputs), np.asarray(targets), np.asarray(owners)
 
