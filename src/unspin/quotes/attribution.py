@@ -26,8 +26,12 @@ pronoun would. A common noun's owner ("Neruda's driver") and a name inside an ap
 speak; neither does a person's name modifying an institution ("the Trump administration"). A
 spokesperson is named by their description ("a spokesman for Vladimir Zelensky"), never as the
 person they speak for; two names in apposition ("Uniper CFO, Tiina Tuomela" read as two people)
-give None.
-Names are normalised to the fullest form the article gives ("Lavrov" -> "Sergei Lavrov").
+give None, as do two names the model runs into one phrase ("Trump continued pounding Sessions").
+A name modifying a common noun ("a caller to the Michael Savage radio show") never speaks, nor a
+known surname inside a name the model mistyped ("Billie Winner-Davis"); he/she is unknown when
+someone else is named before it in its sentence; a name only in the headline is nobody's.
+Names are normalised to the fullest form the article gives ("Lavrov" -> "Sergei Lavrov", "Lu" ->
+"Lu Kang" when only one name starts so).
 
 Reported speech is the clause a verb of saying governs ("X said (that) ...", "..., X said"), or
 the rest of a sentence opened or closed by "according to X".
@@ -73,13 +77,19 @@ TITLES = frozenset(("president", "minister", "mep", "captain", "general", "ambas
                     "spokeswoman", "spokesperson", "mayor", "governor", "lawyer", "organizer", "organiser",
                     "journalist", "head", "chief", "deputy", "colonel", "lieutenant", "major", "sergeant",
                     "professor", "prof", "sir", "lord", "king", "queen", "pope", "patriarch", "commander", "leader",
-                    "speaker", "chairman", "director", "editor", "host", "presenter", "analyst", "expert", "mp"))
+                    "speaker", "chairman", "director", "editor", "host", "presenter", "analyst", "expert", "mp",
+                    "mr.", "mrs.", "ms.", "dr.", "prof.", "rep.", "sen.", "gov.", "gen.", "col.", "lt.", "sgt.",
+                    "capt.", "congressman", "congresswoman", "attorney", "judge", "sheriff", "commissioner",
+                    "chairwoman", "chair", "admiral", "shaykh", "sheikh", "imam", "rabbi", "reverend", "bishop"))
 #: Heads of noun phrases naming someone who speaks for another ("Iran's foreign ministry spokesman",
 #: "a spokesman for Vladimir Zelensky"): the description is the speaker, not the person it names.
 SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson", "representative"))
-#: Dependents through which a common noun names someone else ("a spokesman for X", "X's driver");
-#: only a document's owner is its speaker ("Lavrov's statement").
-_OWNER_DEPS = frozenset(("poss", "prep"))
+#: Dependents through which a common noun names someone else ("a spokesman for X", "X's driver",
+#: "the Michael Savage radio show"); only a document's owner is its speaker ("Lavrov's statement").
+_OWNER_DEPS = frozenset(("poss", "prep", "compound"))
+#: Dependents of a proper noun that is nobody's name: parts of a name the model missed or mistyped
+#: ("Billie Winner-Davis" tagged a work of art), not a person of their own.
+_NAME_PART_DEPS = frozenset(("appos", "compound", "flat"))
 #: Places the small English model often takes for people; never a person speaker.
 NOT_PERSONS = frozenset(("Kiev", "Kyiv", "Minsk", "Moscow", "Washington", "Donbass", "Donbas", "Brussels", "Berlin",
                          "Paris", "London", "Warsaw", "Ukraine", "Russia", "Belarus", "Crimea", "Donetsk", "Lugansk",
@@ -151,13 +161,16 @@ def _is_person(ent: Any) -> bool:
 def _not_speaking(head: Any) -> frozenset[str]:
     """Dependents of a speaking noun phrase's head that name someone other than the speaker.
 
-    An owner: "a spokesman for Zelensky" is not Zelensky, "Neruda's driver" not Neruda (but
-    "Lavrov's statement" is Lavrov's); and anyone inside an appositive ("Selivanov, deputy head
-    of the X Ministry").
+    An owner or a modifier: "a spokesman for Zelensky" is not Zelensky, "Neruda's driver" not
+    Neruda, "a caller to the Michael Savage radio show" not Savage (but "Lavrov's statement" is
+    Lavrov's); anyone inside an appositive ("Selivanov, deputy head of the X Ministry"); and the
+    parts of a proper noun that names no person ("Billie Winner-Davis", mistyped, is not "Winner").
     """
     if head.lower_ in DOCUMENTS:
         return frozenset()
-    return _OWNER_DEPS if head.pos_ == "NOUN" or head.lower_ in TITLES else frozenset(("appos",))
+    if head.pos_ == "NOUN" or head.lower_ in TITLES:
+        return _OWNER_DEPS
+    return _NAME_PART_DEPS if head.pos_ == "PROPN" else frozenset(("appos",))
 
 
 def _clean_name(text: str) -> str:
@@ -181,6 +194,7 @@ class Article:
         self._direct_starts = [s for s, _ in direct]
         self.sents = self._paragraph_sentences(doc)
         persons = [(e, name) for e in doc.ents if _is_person(e) and (name := _person_name(e))]
+        persons = self._outside_headline(persons)
         self.names = {name for _, name in persons}
         self.surnames = {name.split()[-1] for name in self.names}
         self._named = {i: name for e, name in persons for i in range(e.start, e.end)}  # token -> name as written
@@ -192,11 +206,28 @@ class Article:
 
     # --- names -------------------------------------------------------------------------------
 
+    def _outside_headline(self, persons: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
+        """Persons, less names found only in a headline: its title case misleads the model
+        ("... While Husband Shot Officers, 911 Call Shows" is nobody's name) and a real name there
+        comes back in the body.
+
+        The headline is a first paragraph ending in a word (no full stop, colon or quotation mark), in an
+        article with a body.
+        """
+        if len(self.paragraphs) < 2:
+            return persons
+        h_start, h_end = self.paragraphs[0]
+        if not self.text[h_start:h_end].rstrip()[-1:].isalnum():
+            return persons
+        body = {name.split()[-1] for e, name in persons if e.start_char >= h_end}
+        return [(e, name) for e, name in persons if e.start_char >= h_end or name.split()[-1] in body]
+
     def canonical(self, name: str) -> str:
         """The fullest form of a person's name in the article, when only one fits."""
         fuller = [n for n in self.names if n != name and n.endswith(" " + name)]
-        if not fuller:
-            return name
+        if not fuller:  # a surname written first ("Lu Kang" ... "Lu said"), when only one name opens so
+            first = [n for n in self.names if n.startswith(name + " ")] if " " not in name else []
+            return first[0] if len(first) == 1 else name
         longest = max(fuller, key=len)
         return longest if all(longest.endswith(n) for n in fuller) else name
 
@@ -245,8 +276,9 @@ class Article:
 
     def _persons_in(self, head: Any) -> list[str]:
         own = self._person(head)
-        if own:  # "Macron and Scholz" are two people; so is "Uniper CFO, Tiina Tuomela" to the model
-            joined = (self._person(t) for t in head.children if t.dep_ in ("conj", "appos"))
+        if own:  # "Macron and Scholz" are two people; so is "Uniper CFO, Tiina Tuomela" to the model, and
+            # a name compounding another ("Trump continued pounding Sessions" misparsed as one phrase)
+            joined = (self._person(t) for t in head.children if t.dep_ in ("conj", "appos", "compound"))
             return list(dict.fromkeys([own, *(p for p in joined if p)]))
         named = [p for t in self._phrase(head) if t.dep_ == "appos" and (p := self._person(t) or self._name_like(t))]
         if named:  # "The TV host of The Next Revolution, Steve Hilton"
@@ -302,6 +334,13 @@ class Article:
             window = {name for i, name in self.mentions if sentence - i <= 1}
         return window.pop() if len(window) == 1 else None
 
+    def _rival(self, pronoun: Any, person: str | None) -> bool:
+        """Whether someone other than ``person`` is named before ``pronoun`` in its sentence: he/she may
+        be them ("The Home Office admitted Hamza Sodagar, though he has said ...")."""
+        return person is not None and any(
+            (other := self._person(t)) and other != person and not self.quoted(t.idx, t.idx + 1)
+            for t in pronoun.sent if t.i < pronoun.i)
+
     def _description(self, sentence: int, head: Any) -> str | None:
         """The person a definite description ("the Ambassador", "said the presenter") refers to.
 
@@ -323,7 +362,8 @@ class Article:
         """Speaker named by the noun (or pronoun) ``head``, and where the text names it."""
         if head.pos_ == "PRON":
             if head.lower_ in PERSON_PRONOUNS:
-                return self._pronoun(sentence, verb in CONTINUING), self._span([head])
+                person = self._pronoun(sentence, verb in CONTINUING)
+                return (None if self._rival(head, person) else person), self._span([head])
             return None, self._span([head])
         span = self._span(self._phrase(head))
         persons = self._persons_in(head)
@@ -367,7 +407,10 @@ class Article:
     @staticmethod
     def _subject(verb: Any) -> Any:
         """The subject of a verb of saying, climbing from a participle or conjunct to its clause."""
-        follows_quote = verb.i > 0 and verb.doc[verb.i - 1].is_punct
+        # "“...,” summed up X": right after a closing mark, with no subject of its own (not the
+        # appositive's comma in "X, a professor, told The Sun Online ...")
+        follows_quote = (verb.i > 0 and verb.doc[verb.i - 1].text in "”\"’»"
+                         and not any(c.dep_ == "nsubj" for c in verb.children))
         for child in verb.children:  # "“...,” summed up MEP Marie-Pierre Vedrenne."
             if follows_quote and child.dep_ == "dobj" and child.i > verb.i and child.pos_ == "PROPN":
                 return child

@@ -3,7 +3,9 @@
 Marks are paired per paragraph with a stack, so a quotation nested inside another (“he called it
 ‘a farce’ today”) stays part of the outer one, and „…“ pairs differently from “…”. A paragraph
 that opens a quotation without closing it yields a quotation up to the paragraph end: that is how
-news prints a quotation continued over several paragraphs. Scare quotes (one or two words) and
+news prints a quotation continued over several paragraphs, each reopened with a mark. When the
+next line instead goes on without reopening and closes it (feeds that print one sentence per
+line: “We thought ... / ... cloud activity.”), the quotation runs on to that closing mark. Scare quotes (one or two words) and
 titles of works are dropped: they quote nobody's words.
 """
 
@@ -84,7 +86,40 @@ def is_quotation(text: str, start: int, end: int) -> bool:
     return not _TITLE_CUE.search(text[max(0, start - 40) : start])
 
 
+def _first_mark(text: str, start: int, end: int) -> int | None:
+    return next((i for i in range(start, end) if text[i] in "“”„«»\"‘’"), None)
+
+
+def _continues(text: str, opened: str, line: tuple[int, int]) -> bool:
+    """Whether ``line`` goes on with a quotation ``opened`` on the line before: its first mark closes it
+    (a straight quote closes when it follows a word or punctuation, not a space)."""
+    i = _first_mark(text, *line)
+    if i is None or text[i] not in CLOSERS[opened] or text[i] == opened and opened != '"':
+        return False
+    if text[i] == '"':
+        return i > line[0] and not text[i - 1].isspace()
+    return True
+
+
 def direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """(start, end) of every direct quotation, marks included, paragraph by paragraph."""
-    return [(s, e) for p_start, p_end in paragraphs for s, e in quote_marks(text, p_start, p_end)
-            if is_quotation(text, s, e)]
+    """(start, end) of every direct quotation, marks included, paragraph by paragraph.
+
+    An unclosed quotation whose next paragraph (line) goes on without reopening it and closes it
+    joins that paragraph's closing mark (see the module docstring).
+    """
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(paragraphs):
+        p_start, p_end = paragraphs[i]
+        marks = quote_marks(text, p_start, p_end)
+        j = i
+        while marks and marks[-1][1] == len(text[:paragraphs[j][1]].rstrip()) and j + 1 < len(paragraphs) \
+                and text[marks[-1][1] - 1] not in CLOSERS.get(text[marks[-1][0]], "") \
+                and _continues(text, text[marks[-1][0]], paragraphs[j + 1]):
+            opened = marks.pop()[0]
+            j += 1
+            joined = quote_marks(text, opened, paragraphs[j][1])  # re-pair from the opening mark on
+            marks.extend(joined)
+        found.extend((s, e) for s, e in marks if is_quotation(text, s, e))
+        i = j + 1
+    return found

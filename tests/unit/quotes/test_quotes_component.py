@@ -302,3 +302,77 @@ def test_plural_unnamed_speaker_leaves_she_to_the_person_speaking(quotes_of):
 def test_name_the_model_mistook_is_still_the_speaker(quotes_of, text, speaker):
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == [speaker]
+
+
+def test_quotation_running_on_over_lines_until_its_closing_mark(quotes_of):
+    # one sentence per line (PTC): the second line goes on without reopening, so the cue after it counts
+    text = ('"China has conducted an earnest investigation and has given preliminary feedback to the US.\n'
+            'So far we have not yet found causes or clues to the situation described by the US," Foreign Ministry '
+            "spokesman Lu Kang said in a daily news conference.")
+    _, rows = quotes_of(text)
+    assert direct(rows) == [(text[: text.index('US,"') + 4], "Lu Kang")]
+
+
+def test_surname_written_first_is_normalised_to_the_full_name(quotes_of):
+    text = ('"So far we have not yet found causes or clues," Foreign Ministry spokesman Lu Kang said in a daily '
+            "news conference.\nChina has always protected the safety of workers at foreign diplomatic missions in "
+            "China according to the Vienna Convention on Diplomatic Relations, Lu said.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["Lu Kang"]
+
+
+def test_name_modifying_a_common_noun_is_not_the_speaker(quotes_of):
+    _, rows = quotes_of("A caller to the Michael Savage radio show who says he was neighbors with Las Vegas gunman "
+                        "Stephen Paddock asserts that Paddock could not have carried out the massacre.")
+    assert "Michael Savage" not in speakers(rows, "indirect")
+
+
+def test_a_known_surname_inside_a_mistyped_name_is_not_that_person(quotes_of):
+    text = ("But Winner’s mother had a blunt reply: “Please pardon my daughter Reality Winner.”\n"
+            "“Something she said, she didn’t like her new boss,” Billie Winner-Davis said in June 2017.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct")[1] == "Billie Winner-Davis"
+
+
+def test_a_name_only_in_the_headline_is_no_antecedent(quotes_of):
+    text = ("Suspect’s Wife Hid in Bushes While Husband Shot Officers, 911 Call Shows\n\n"
+            "The wife of the Ohio man suspected of killing two police officers on Saturday hid in the bushes as she "
+            "called 911 to report that her husband had shot the cops, according to an audio recording of the call.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == [None]
+
+
+def test_appositive_comma_is_no_inversion(quotes_of):
+    # "X, a professor ..., told The Sun Online ...": the outlet told is not the speaker
+    _, rows = quotes_of("Since there are regular flights in and out of Madagascar, others are at risk.\n"
+                        "Dr. Ashok Chopra, a professor of microbiology and immunology at the University of Texas, told "
+                        "The Sun Online the crisis in Madagascar had yet to peak.")
+    assert speakers(rows, "indirect") == ["Ashok Chopra"]
+
+
+def test_pronoun_after_another_name_in_its_sentence_is_unknown(quotes_of):
+    text = ("Syed Muzaffar Shah said he was banned from preaching in Pakistan.\n"
+            "The UK Home Office also admitted Shaykh Hamza Sodagar into the country, despite the fact that he has "
+            "said: “If there’s homosexual men, the punishment is one of five things.”")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [None]
+
+
+def test_two_names_misparsed_as_one_phrase_give_no_speaker(quotes_of):
+    # the model reads "Trump continued pounding Sessions" as one noun phrase, subject of "saying"
+    text = ("ATLANTA — The record-setting prison sentence given to Reality Winner has caught the attention of President "
+            "Donald Trump, who used it to take another dig at Attorney General Jeff Sessions.\n"
+            "In an early Friday post on Twitter, Trump wrote that her sentence of 63 months in federal prison was "
+            "unfair and accused Sessions of having a double standard.\n"
+            "Meanwhile, Trump continued pounding Sessions in other tweets, saying he needed to investigate “deleted "
+            "Emails, Comey lies & leaks, Mueller conflicts, McCabe, Strzok, Page, Ohr…the Clinton Foundation, illegal "
+            "surveillance of Trump Campaign, Russian collusion by Dems — and so much more.”")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [None]
+    assert speakers(rows, "indirect") == ["Donald Trump", None]
+
+
+def test_a_title_alone_names_nobody(quotes_of):
+    _, rows = quotes_of("“Credible Evidence Of A Terrorist Infiltration”: Congressman Says ‘Secret Intel’ Proves "
+                        "ISIS Connection To Las Vegas Massacre\n\nCongress is in possession of secret intelligence.")
+    assert speakers(rows, "direct") == [None]
