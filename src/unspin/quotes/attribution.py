@@ -33,6 +33,15 @@ someone else is named before it in its sentence; a name only in the headline is 
 Names are normalised to the fullest form the article gives ("Lavrov" -> "Sergei Lavrov", "Lu" ->
 "Lu Kang" when only one name starts so).
 
+Institutions: officials of an organisation named in their phrase speak for it ("Immigrations and
+Customs Enforcement (ICE) officials", "ICE officials"; "US officials" are nobody), "police" speak
+under that name, "the embassy" refers back to the one institution with that word that spoke, and a
+coordinated proper noun with no entity of its own is one name ("Customs and Border Protection").
+"continued" attributes only right after a quotation; a quotation ending in "!" or "?" takes a bare
+attribution that opens the next sentence ("“How dare you!” Jeff Sessions said in California.");
+"..., the US embassy in Beijing said" names its speaker even when the model reads it as an
+appositive.
+
 Reported speech is the clause a verb of saying governs ("X said (that) ...", "..., X said"), or
 the rest of a sentence opened or closed by "according to X".
 """
@@ -51,13 +60,19 @@ SAYING = ("say", "tell", "state", "note", "add", "warn", "claim", "stress", "rec
           "respond", "reply", "comment", "declare", "assert", "confirm", "deny", "acknowledge", "allege",
           "complain", "conclude", "predict", "point", "sum", "shout", "chant", "accuse", "reiterate",
           "underline", "observe", "mention", "tweet", "assure", "suggest", "threaten", "promise",
-          "demand")
+          "demand", "continue")
 _IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written", "writing"),
               "admit": ("admitted", "admitting"), "sum": ("summed", "summing")}
 #: Verbs that need a particle to report speech ("pointed out", "summed up").
 _PARTICLE = {"point": "out", "sum": "up"}
 #: Verbs that continue the speech of whoever spoke last ("..., he added").
-CONTINUING = ("add",)
+CONTINUING = ("add", "continue")
+#: Verbs that report speech only right after a quotation ("“...,” Perry continued."), not elsewhere
+#: ("Trump continued pounding Sessions").
+_AFTER_QUOTE = frozenset(("continue",))
+#: Heads naming people who speak for an organisation named before them ("ICE officials said"):
+#: the organisation is the speaker; with no organisation named ("US officials") nobody is.
+_MEMBERS = frozenset(("official", "officials"))
 
 #: Pronouns resolved to a person; other pronouns (they, we, it) give no speaker.
 PERSON_PRONOUNS = ("he", "she", "him", "her")
@@ -67,7 +82,9 @@ INSTITUTIONS = frozenset(("ministry", "office", "service", "committee", "union",
                           "forces", "police", "command", "headquarters", "bureau", "duma", "senate", "congress",
                           "cabinet", "presidency", "secretariat", "organization", "organisation", "staff",
                           "prosecutor", "court", "kremlin", "centre", "center", "foundation", "institute",
-                          "authorities"))
+                          "authorities", "mission"))
+#: Institutions that speak under their common name alone ("police said").
+_BARE_INSTITUTIONS = frozenset(("police",))
 #: Heads of noun phrases naming a document; its issuer is the speaker ("a Defense Forces press release").
 DOCUMENTS = frozenset(("release", "statement", "report", "communique", "announcement", "bulletin", "readout",
                        "message"))
@@ -154,8 +171,19 @@ def _is_person(ent: Any) -> bool:
     return (ent.label_ == "ORG" and 2 <= len(words) <= 3 and ent.root.dep_ != "compound"
             and all(t.pos_ == "PROPN" for t in ent)
             and all(w[0].isupper() and not w.isupper() for w in words)
-            and ent.start > 0 and ent.doc[ent.start - 1].lower_ != "the"
+            and ent.start > 0 and ent.doc[ent.start - 1].lower_ not in ("the", "&")
+            and not _inside_longer_name(ent)
             and not any(w.lower() in INSTITUTIONS for w in words))
+
+
+def _inside_longer_name(ent: Any) -> bool:
+    """Whether an entity continues a name or phrase: after a preposition ("the Vienna Convention on
+    Consular Relations") or after "and" joining it to something other than a person ("Immigrations
+    and Customs Enforcement", but not "Emmanuel Macron and Olaf Scholz")."""
+    before = ent.doc[ent.start - 1]
+    if before.pos_ in ("ADP", "DET"):
+        return True
+    return before.pos_ == "CCONJ" and ent.start > 1 and ent.doc[ent.start - 2].ent_type_ != "PERSON"
 
 
 def _not_speaking(head: Any) -> frozenset[str]:
@@ -300,10 +328,26 @@ class Article:
         """
         # "the country's Foreign Ministry" is named "Foreign Ministry": a common-noun owner names nothing;
         # nor does any owner of a bare name ("CRIF’s Francis Kalifat", "Russia's Gazprom")
+        if head.lower_ in _MEMBERS:
+            return self._member_of(head)
+        if head.lower_ in _BARE_INSTITUTIONS and all(
+                t.dep_ == "det" and t.lower_ == "the" for t in head.children if t.i < head.i):
+            return head.lower_
         bare = head.lower_ not in INSTITUTIONS | DOCUMENTS | SPOKESPEOPLE
         owners = {t.i for c in head.children if c.dep_ == "poss" and (c.pos_ == "NOUN" or bare) for t in c.subtree}
-        tokens = [t for t in self._phrase(head, frozenset(("appos",))) if t.i not in owners
-                  and (t.dep_ not in ("det", "punct", "cc", "conj") or t.i == head.i)]
+        # a coordinated proper noun with no entity of its own is part of one name ("Customs and Border
+        # Protection"); one that is an entity of its own is a second speaker ("Russia and China")
+        joined = [c for c in head.children if c.dep_ == "conj"]
+        if any(c.ent_type_ and c.ent_iob_ == "B" for c in joined):
+            return None
+        entity = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        one_name = head.pos_ == "PROPN" and all(
+            t.pos_ in ("PROPN", "CCONJ") and (not t.ent_type_ or entity is not None and entity.start <= t.i < entity.end)
+            for c in joined for t in c.subtree)
+        kept = {t.i for c in joined for t in c.subtree} | {t.i for t in head.children if t.dep_ == "cc"} if one_name else set()
+        dropped = {t.i for c in joined for t in c.subtree} - kept
+        tokens = [t for t in self._phrase(head, frozenset(("appos",))) if t.i not in owners and t.i not in dropped
+                  and (t.dep_ not in ("det", "punct", "cc", "conj") or t.i == head.i or t.i in kept)]
         if head.lower_ in DOCUMENTS:
             tokens = [t for t in tokens if t.i < head.i and t.lower_ != "press"]
         if not tokens or (head.lower_ not in INSTITUTIONS | DOCUMENTS | SPOKESPEOPLE
@@ -317,6 +361,30 @@ class Article:
         if name and head.lower_ in SPOKESPEOPLE:
             self.roles.setdefault(name, set()).add(head.lower_)
         return name or None
+
+    def _member_of(self, head: Any) -> str | None:
+        """The one organisation named before ``head`` in its phrase ("Immigrations and Customs Enforcement
+        (ICE) officials"), by its name as the model found it."""
+        before, depth = [], 0
+        for t in self._phrase(head):
+            depth += (t.text == "(") - (t.text == ")")
+            if t.i < head.i and not depth and t.text not in "()" and not (t.dep_ == "det" and not before):
+                before.append(t)
+        acronym = [t for t in before if t.is_upper and len(t.text) >= 2 and t.is_alpha]  # "ICE officials"
+        if not any(t.ent_type_ in ("ORG", "FAC") for t in before) and not acronym or any(
+                t.ent_type_ in ("GPE", "NORP", "PERSON") or t.pos_ not in ("PROPN", "CCONJ") and t not in acronym
+                for t in before):
+            return None
+        return _clean_name(head.doc.text[before[0].idx : before[-1].idx + len(before[-1].text)]) or None
+
+    def _named_before(self, sentence: int, head: Any) -> str | None:
+        """The institution a definite "the embassy" refers back to: the one speaker so far whose name has
+        that word ("the US embassy in Beijing said ... the embassy said")."""
+        if head.lower_ not in INSTITUTIONS or head.lower_ in _BARE_INSTITUTIONS or [t.lower_ for t in head.children] != ["the"]:
+            return None
+        earlier = {name for i, name, person in self.speakers if name and not person and i <= sentence
+                   and head.lower_ in name.lower().split()}
+        return earlier.pop() if len(earlier) == 1 else None
 
     def _pronoun(self, sentence: int, continuing: bool) -> str | None:
         """The person a he/she refers to, only when one person is the clear antecedent."""
@@ -369,7 +437,8 @@ class Article:
         persons = self._persons_in(head)
         if persons:
             return (persons[0] if len(persons) == 1 else None), span
-        return self._institution(head) or self._description(sentence, head) or self._bare_name(head), span
+        return (self._institution(head) or self._named_before(sentence, head) or self._description(sentence, head)
+                or self._bare_name(head)), span
 
     def _name_like(self, token: Any) -> str | None:
         """An appositive the model missed that reads as a person's name ("Uniper CFO, Tiina Tuomela")."""
@@ -422,9 +491,23 @@ class Article:
                         return node.head
                     return child
             if node.dep_ not in _CLIMB_DEPS or node.head is node:
-                return None
+                return Article._inverted_subject(verb)
             node = node.head
         return None
+
+    @staticmethod
+    def _inverted_subject(verb: Any) -> Any:
+        """The noun phrase between a comma and the verb when the model gave the verb no subject
+        ("..., the US embassy in Beijing said in an email." read as an appositive)."""
+        if verb.i == 0 or verb.doc[verb.i - 1].pos_ not in ("NOUN", "PROPN"):
+            return None
+        head = verb.doc[verb.i - 1]
+        while head.dep_ in ("pobj", "prep", "compound", "flat") and head.head.i < verb.i:
+            head = head.head
+        edge = head.left_edge.i
+        if head.pos_ not in ("NOUN", "PROPN") or edge == 0 or verb.doc[edge - 1].text != "," or head.right_edge.i != verb.i - 1:
+            return None
+        return head
 
     def _content(self, tokens: list[Any]) -> tuple[int, int] | None:
         """Character span of reported content, without a leading "that" or edge punctuation.
@@ -453,6 +536,10 @@ class Article:
         if verb in _PARTICLE and not any(c.dep_ == "prt" and c.lower_ == _PARTICLE[verb] for c in token.children):
             return None
         subject = self._subject(token)
+        if verb in _AFTER_QUOTE:
+            left = min(token.i, subject.left_edge.i) if subject is not None else token.i
+            if left == 0 or token.doc[left - 1].text not in "”\"’»":
+                return None
         speaker, span = self.speaker(index, subject, verb) if subject is not None else (None, None)
         content = scope = None
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
@@ -521,9 +608,16 @@ class Article:
                 if sent.start_char < end and start < sent.end_char]
 
     def _own_cue(self, start: int, end: int) -> Cue | None:
-        """Step 1: a cue in the quotation's own sentences."""
+        """Step 1: a cue in the quotation's own sentences, or a bare attribution right after it ("“How dare
+        you!” Jeff Sessions said in California": the model ends the sentence at the mark)."""
         sentences = set(self._sentences_of(start, end))
         cues = [c for c in self.cues if c.sentence in sentences and not start <= c.start < end]
+        if not cues and self.text[end - 2 : end - 1] in ("!", "?"):  # and no quotation of its own
+            after = [i for i in self._sentences_of(end, end + 2) if i not in sentences
+                     and not self.text[end : self.sents[i][1].start_char].strip()
+                     and not any(self.sents[i][1].start_char <= s < self.sents[i][1].end_char for s in self._direct_starts)]
+            cues = [c for c in self.cues if c.sentence in after and c.content is None and c.speaker
+                    and c.text.lower() in SAYING_FORMS]
         named = [c for c in cues if c.text.lower() == "in the words of"]
         if named:
             return named[0]

@@ -376,3 +376,64 @@ def test_a_title_alone_names_nobody(quotes_of):
     _, rows = quotes_of("“Credible Evidence Of A Terrorist Infiltration”: Congressman Says ‘Secret Intel’ Proves "
                         "ISIS Connection To Las Vegas Massacre\n\nCongress is in possession of secret intelligence.")
     assert speakers(rows, "direct") == [None]
+
+
+def test_continued_after_a_quotation_attributes_it(quotes_of):
+    _, rows = quotes_of("“Let’s face it, twice before the attack ISIS warned the United States that they would attack "
+                        "Las Vegas and then after the attack claimed responsibility four times,” Perry continued.\n"
+                        "Meanwhile, Trump continued pounding Sessions in other tweets.")
+    assert speakers(rows, "direct") == ["Perry"]
+    assert [r for r in rows if r[0] == "indirect"] == []
+
+
+def test_officials_of_a_named_organisation_speak_for_it(quotes_of):
+    _, rows = quotes_of("Immigrations and Customs Enforcement (ICE) officials announced this week that the four-day "
+                        "raid led to the arrest of 232 illegal immigrants in the San Francisco Bay Area.\n"
+                        "US officials said that the raid was over.")
+    assert speakers(rows, "indirect") == ["Immigrations and Customs Enforcement", None]
+
+
+def test_police_speak_under_their_common_name(quotes_of):
+    _, rows = quotes_of("Police have not released many details about the way the events transpired, but did say that "
+                        "Smith had injuries and was transported from the home.")
+    assert speakers(rows, "indirect") == ["police"]
+
+
+def test_the_institution_refers_back_to_the_one_named_speaking(quotes_of):
+    text = ("The unnamed US citizen assigned to the consulate in Guangzhou had reported a variety of \"physical "
+            "symptoms\" dating from late 2017 to April this year, the US embassy in Beijing said in an email.\n"
+            "The worker was sent to the US for further evaluation.\n"
+            "\"The clinical findings of this evaluation matched mild traumatic brain injury,\" the embassy said.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["US embassy in Beijing"]
+
+
+def test_attribution_in_the_sentence_after_an_exclamation(quotes_of):
+    _, rows = quotes_of("“How dare you!” Attorney General Jeff Sessions said in California this month, addressing "
+                        "Schaaf.\n“How dare you needlessly endanger the lives of our law enforcement officers to promote "
+                        "a radical, open borders agenda.”")
+    assert speakers(rows, "direct") == ["Jeff Sessions", "Jeff Sessions"]
+
+
+def test_coordinated_name_of_one_organisation(quotes_of):
+    _, rows = quotes_of("Customs and Border Protection said the first smuggling attempt was broken up on Oct. 4, after "
+                        "Border Patrol agents stopped a car at a checkpoint on Interstate 35.")
+    assert speakers(rows, "indirect") == ["Customs and Border Protection"]
+
+
+def test_officials_of_an_acronym_speak_for_it(quotes_of):
+    _, rows = quotes_of("ICE officials said the arrangement had always been a temporary one and that the agency always "
+                        "had discretion to deport the people covered by the arrangement.")
+    assert speakers(rows, "indirect") == ["ICE"]
+
+
+def test_a_name_after_a_preposition_is_part_of_a_longer_one():
+    # the model takes "Consular Relations" for an organisation, which may read as a person's name
+    from unspin.entities import nlp
+    from unspin.quotes.attribution import Article
+
+    text = ("China has always protected the safety of workers at foreign diplomatic missions in China according to "
+            "the Vienna Convention on Diplomatic Relations and the Vienna Convention on Consular Relations, Lu said.")
+    doc = nlp.parse([text], nlp.PARSE_PIPES)[0]
+    assert "Consular Relations" in {e.text for e in doc.ents}
+    assert "Consular Relations" not in Article(text, [(0, len(text))], doc, []).names
