@@ -7,6 +7,8 @@ always wins over a distant guess:
    "according to X" or "in the words of X" (the cue with the innermost clause holding the
    quotation, else the nearest; "according to X" gives way to a verb with a speaker, as X is
    then the outlet reporting it);
+   Failing a cue, the named subject of the verb whose object holds it ("Rep. Danny Davis
+   defended Farrakhan as an “outstanding human being”"), never through a noun's or relative clause;
 2. an introduction ending in a colon right before it ("Borrell drew a line: “...”", or a bare
    name as in a transcript, "Dima: “...”");
 3. its paragraph: a quotation split by an attribution ("“A,” he said. “B.”") takes the speaker
@@ -15,6 +17,8 @@ always wins over a distant guess:
    following:", after a closing "X denied this information." or after X's last quotation
    continue X until another person or cue comes up.
 
+A subject inside a quotation is never its speaker ("“... A hat signed by X,” Joe Gallow wrote"), and
+"according to" an outlet after the last quotation does not end step 4's continuation.
 Steps 3 and 4 never lend a speaker to a quotation whose sentence has a subject of its own.
 A cue whose subject cannot be pinned down gives speaker None: a wrong name is worse than none.
 Pronouns (he/she) resolve only to the one person recently speaking or in subject position, and
@@ -473,9 +477,12 @@ class Article:
         inside = sum(max(0, min(end, e) - max(start, s)) for s, e in self.direct)
         return inside / max(1, end - start)
 
-    @staticmethod
-    def _subject(verb: Any) -> Any:
-        """The subject of a verb of saying, climbing from a participle or conjunct to its clause."""
+    def _subject(self, verb: Any) -> Any:
+        """The subject of a verb of saying, climbing from a participle or conjunct to its clause.
+
+        A subject inside a quotation is the quotation's own ("“... A hat signed by X,” Joe Gallow
+        wrote" gives "wrote" two subjects): the one outside it is the speaker.
+        """
         # "“...,” summed up X": right after a closing mark, with no subject of its own (not the
         # appositive's comma in "X, a professor, told The Sun Online ...")
         follows_quote = (verb.i > 0 and verb.doc[verb.i - 1].text in "”\"’»"
@@ -485,11 +492,12 @@ class Article:
                 return child
         node = verb
         for _ in range(4):
-            for child in node.children:
-                if child.dep_ == "nsubj":
-                    if child.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
-                        return node.head
-                    return child
+            subjects = [c for c in node.children if c.dep_ == "nsubj"]
+            outside = [c for c in subjects if not self.quoted(c.idx, c.idx + 1)]
+            for child in (outside or subjects)[:1]:
+                if child.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
+                    return node.head
+                return child
             if node.dep_ not in _CLIMB_DEPS or node.head is node:
                 return Article._inverted_subject(verb)
             node = node.head
@@ -630,6 +638,40 @@ class Article:
             return min(holding, key=lambda pair: pair[1][1] - pair[1][0])[0]
         return min(cues, key=lambda c: min(abs(c.start - end), abs(c.end - start)), default=None)
 
+    def _holding_subject(self, start: int, end: int) -> Cue | None:
+        """Step 1b: the named subject of the verb whose object holds the quotation, with no cue of saying
+        ("Rep. Danny Davis defended Farrakhan as an “outstanding human being”", "the European
+        Commission plans to “take control of these funds”"). The quotation must hang from that verb
+        through objects and prepositions only: words quoted inside a noun's clause ("Trump's claim that
+        he “never took control”") or a relative clause ("a man who called himself ...") have
+        another owner.
+        """
+        sentences = self._sentences_of(start, end)
+        if not sentences:
+            return None
+        index = sentences[0]
+        _, sent = self.sents[index]
+        inside = [t for t in sent if start < t.idx < end - 1 and not t.is_punct]
+        roots = [t for t in inside if not start < t.head.idx < end - 1]
+        if not roots or start <= sent.start_char + 1:  # a sentence opening with a quotation is step 3's
+            return None
+        node = roots[0]
+        while True:
+            if node.dep_ not in ("pobj", "prep", "dobj", "attr", "oprd", "amod", "xcomp", "compound") or node.head is node:
+                return None
+            node = node.head
+            if node.pos_ == "VERB" and not start <= node.idx < end:
+                break
+        if node.dep_ in ("relcl", "acl", "advcl", "ccomp") or node.lower_ in SAYING_FORMS:
+            return None
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON" or self.quoted(subject.idx, subject.idx + 1):
+            return None
+        speaker, span = self.speaker(index, subject)
+        if speaker is None:
+            return None
+        return Cue(node.idx, node.idx + len(node.text), node.text, index, speaker, span)
+
     def _intro(self, before: int) -> Cue | None:
         """Step 2: an introduction ending with a colon at ``before``: its cue, or its speaking subject."""
         sentences = self._sentences_of(before - 1, before)
@@ -712,7 +754,8 @@ class Article:
             found: list[Cue | None] = []
             for start, end in quotes:
                 colon = self._colon_before(start, p_start)
-                found.append(self._own_cue(start, end) or (self._intro(colon) if colon else None))
+                found.append(self._own_cue(start, end) or (self._intro(colon) if colon else None)
+                             or self._holding_subject(start, end))
             paragraph_cues = [c for c in self.cues if p_start <= c.start < p_end]
             if carry is not None and self._foreign_person(index, carry.speaker):
                 carry = None
@@ -734,7 +777,11 @@ class Article:
                 carry, gap = self._intro(colon), 0
             elif quotes:
                 carry, gap = found[-1], 0
+                # another speaker after the last quotation ends it, not the outlet reporting it
+                # ("..., Schaaf said Friday, according to NBC Bay Area.")
                 if carry is not None and any(c.start > quotes[-1][1] and c.speaker != carry.speaker
+                                             and not (c.text.lower() == "according to" and carry.speaker
+                                                      and carry.text.lower() in SAYING_FORMS)
                                              for c in paragraph_cues):
                     carry = None
             elif closing := self._closing_cue(p_start, p_end, paragraph_cues):

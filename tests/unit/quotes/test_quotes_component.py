@@ -437,3 +437,31 @@ def test_a_name_after_a_preposition_is_part_of_a_longer_one():
     doc = nlp.parse([text], nlp.PARSE_PIPES)[0]
     assert "Consular Relations" in {e.text for e in doc.ents}
     assert "Consular Relations" not in Article(text, [(0, len(text))], doc, []).names
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Democratic Illinois Rep. Danny Davis defended Nation of Islam leader Louis Farrakhan as an “outstanding human "
+     "being” on Monday.", "Danny Davis"),
+    # the words belong to whoever owns the clause holding them: not the subject of the main verb
+    ("Sessions responded to the claim that he “never took control of the Justice Department.”", None),
+    ("Police arrested a man who called himself “the king of the world”.", None),
+])
+def test_quotation_held_by_a_verb_belongs_to_its_named_subject(quotes_of, text, speaker):
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [speaker]
+
+
+def test_subject_inside_the_quotation_is_not_the_speaker(quotes_of):
+    text = ("“Teen who made national news after having #MAGA hat stolen at a San Antonio fast food restaurant just got "
+            "this in the mail.\nA hat signed by @realDonaldTrump,” Joe Gallow wrote on Twitter.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Joe Gallow"]
+
+
+def test_outlet_reporting_does_not_end_a_continued_quotation(quotes_of):
+    text = ('"I did what I believe was right for my community as well as to protect public safety," Schaaf said '
+            "Friday, according to NBC Bay Area.\n"
+            '"People should be able to live without fear or panic and know their rights and responsibilities as well '
+            'as their recourses."')
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Schaaf", "Schaaf"]
