@@ -46,6 +46,12 @@ attribution that opens the next sentence ("“How dare you!” Jeff Sessions sai
 "..., the US embassy in Beijing said" names its speaker even when the model reads it as an
 appositive.
 
+No guesses: whoever receives a message is not its speaker ("X got a message saying “...”"); step 1b
+takes only a subject the model names as an entity (not a title-case headline's words); step 3
+lends no speaker across another person named between the two quotations; an abbreviated title
+("the AG") is a person introduced with its words, never an organisation named "AG"; a wh-word the
+model tagged into a name ("Which Clinton corrected:") is dropped.
+
 Reported speech is the clause a verb of saying governs ("X said (that) ...", "..., X said"), or
 the rest of a sentence opened or closed by "according to X".
 """
@@ -101,7 +107,13 @@ TITLES = frozenset(("president", "minister", "mep", "captain", "general", "ambas
                     "speaker", "chairman", "director", "editor", "host", "presenter", "analyst", "expert", "mp",
                     "mr.", "mrs.", "ms.", "dr.", "prof.", "rep.", "sen.", "gov.", "gen.", "col.", "lt.", "sgt.",
                     "capt.", "congressman", "congresswoman", "attorney", "judge", "sheriff", "commissioner",
-                    "chairwoman", "chair", "admiral", "shaykh", "sheikh", "imam", "rabbi", "reverend", "bishop"))
+                    "chairwoman", "chair", "admiral", "shaykh", "sheikh", "imam", "rabbi", "reverend", "bishop", "ag"))
+#: Abbreviated titles, by the title words a person is introduced with ("the AG" is the one
+#: introduced as "Attorney General").
+_ABBREVIATED = {"ag": ("attorney", "general")}
+#: Words that make a title someone else's ("Deputy Attorney General"): a bare "the minister" is
+#: rather the one introduced without them.
+_LESSER = frozenset(("deputy", "vice", "assistant", "acting", "former"))
 #: Heads of noun phrases naming someone who speaks for another ("Iran's foreign ministry spokesman",
 #: "a spokesman for Vladimir Zelensky"): the description is the speaker, not the person it names.
 SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson", "representative"))
@@ -125,6 +137,9 @@ _PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 _NP_DEPS = frozenset(("compound", "amod", "poss", "case", "appos", "nmod", "prep", "pobj", "det", "punct", "flat",
                       "nummod", "cc", "conj", "npadvmod"))
 _CLIMB_DEPS = frozenset(("conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "pcomp"))
+#: Verbs whose subject receives a message rather than sends it ("X got a message saying ..."): the
+#: saying belongs to the message, not to X.
+_RECEIVING = frozenset(("get", "receive", "obtain", "see", "read", "hear", "find"))
 
 
 def _forms(verb: str) -> tuple[str, ...]:
@@ -161,7 +176,8 @@ def _person_name(ent: Any) -> str:
     tokens = list(ent)
     owned = [i for i, t in enumerate(tokens[:-1]) if t.dep_ == "case" and t.lower_ in ("'s", "’s")]
     tokens = tokens[owned[-1] + 1 :] if owned else tokens  # "CRIF’s Francis Kalifat" is Francis Kalifat
-    while tokens and (tokens[0].lower_ in TITLES or not tokens[0].text[:1].isupper() or tokens[0].ent_type_ == "NORP"):
+    while tokens and (tokens[0].lower_ in TITLES or not tokens[0].text[:1].isupper() or tokens[0].ent_type_ == "NORP"
+                      or tokens[0].pos_ in ("PRON", "DET")):  # "Which Clinton quickly corrected:" is Clinton
         tokens = tokens[1:]
     return _clean_name(ent.doc.text[tokens[0].idx : ent.end_char]) if tokens else ""
 
@@ -334,6 +350,8 @@ class Article:
         # nor does any owner of a bare name ("CRIF’s Francis Kalifat", "Russia's Gazprom")
         if head.lower_ in _MEMBERS:
             return self._member_of(head)
+        if head.lower_ in TITLES - SPOKESPEOPLE - INSTITUTIONS:  # "the AG said": a person, typed ORG
+            return None
         if head.lower_ in _BARE_INSTITUTIONS and all(
                 t.dep_ == "det" and t.lower_ == "the" for t in head.children if t.i < head.i):
             return head.lower_
@@ -422,7 +440,11 @@ class Article:
         """
         if not any(t.lower_ == "the" and t.dep_ == "det" for t in head.children):
             return None
-        matches = [name for name, words in self.roles.items() if head.lower_ in words]
+        wanted = _ABBREVIATED.get(head.lower_, (head.lower_,))
+        matches = [name for name, words in self.roles.items() if all(w in words for w in wanted)]
+        if len(matches) > 1:  # the plain title before a lesser one ("Attorney General" before "Deputy ...")
+            plain = [name for name in matches if not self.roles[name] & _LESSER]
+            matches = plain if len(plain) == 1 else matches
         if len(matches) > 1:  # "the former president": of the presidents, the one just mentioned
             matches = [n for n in matches if any(n == m and sentence - i <= PRONOUN_WINDOW for i, m in self.mentions)]
             return matches[0] if len(matches) == 1 else None
@@ -500,6 +522,8 @@ class Article:
                 return child
             if node.dep_ not in _CLIMB_DEPS or node.head is node:
                 return Article._inverted_subject(verb)
+            if node.dep_ == "acl" and node.head.pos_ == "NOUN" and node.head.head.lemma_ in _RECEIVING:
+                return None  # "got a message saying “...”": whoever sent it is not named
             node = node.head
         return None
 
@@ -667,6 +691,8 @@ class Article:
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ == "PRON" or self.quoted(subject.idx, subject.idx + 1):
             return None
+        if not self._persons_in(subject) and subject.ent_type_ not in _NAME_LABELS and subject.lower_ not in _MEMBERS:
+            return None  # "Solar Storm Will Strike Earth Tonight, ‘Weak Power Grid Fluctuations’ Possible"
         speaker, span = self.speaker(index, subject)
         if speaker is None:
             return None
@@ -723,6 +749,18 @@ class Article:
                     return True
         return False
 
+    def _person_between(self, start: int, end: int, speaker: str | None) -> bool:
+        """Whether text[start:end] names, outside quotations, a person other than ``speaker``."""
+        for _, sent in self.sents:
+            if sent.start_char >= end or sent.end_char <= start:
+                continue
+            for token in sent:
+                if start <= token.idx < end and not self.quoted(token.idx, token.idx + 1):
+                    person = self._person(token)
+                    if person and person != speaker:
+                        return True
+        return False
+
     def _named_subject(self, start: int, end: int) -> bool:
         """Whether the quotation's sentence has a subject of its own outside quotations, not a pronoun.
 
@@ -762,8 +800,14 @@ class Article:
             for i, (start, end) in enumerate(quotes):
                 if found[i] is not None or self._named_subject(start, end):
                     continue
-                earlier = next((f for f in reversed(found[:i]) if f is not None), None)
-                later = next((f for f in found[i + 1 :] if f is not None), None)
+                # another person named between them ("“A.” Kweis graduated ... “B,” Weinhold told")
+                # may be the speaker: nothing is lent across them
+                before = next((j for j in range(i - 1, -1, -1) if found[j] is not None), None)
+                after = next((j for j in range(i + 1, len(quotes)) if found[j] is not None), None)
+                earlier = found[before] if before is not None and not self._person_between(
+                    quotes[before][1], start, found[before].speaker) else None
+                later = found[after] if after is not None and not self._person_between(
+                    end, quotes[after][0], found[after].speaker) else None
                 opening = not self.text[p_start:start].strip()
                 reported = [c for c in paragraph_cues if c.end <= start and c.speaker]
                 continues = carry if carry and (opening or self._verbless(index)) else None

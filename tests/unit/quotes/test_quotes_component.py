@@ -465,3 +465,50 @@ def test_outlet_reporting_does_not_end_a_continued_quotation(quotes_of):
             'as their recourses."')
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Schaaf", "Schaaf"]
+
+
+def test_a_leading_wh_word_tagged_into_a_name_is_dropped(quotes_of):
+    text = ("Hillary Clinton sat down with Kara Swisher on Thursday.\n"
+            "Which Clinton quickly corrected:\n"
+            "“Well that was Eric Holder…”")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Hillary Clinton"]
+
+
+def test_who_receives_a_message_is_not_its_speaker(quotes_of):
+    text = ("According to emails, the Oakland Indie Alliance, a group of independent businesses, got a message saying "
+            "“Important Alert! Credible information ICE Raids in Oakland Sunday 2/25 and Monday 2/26” and “This "
+            "information comes directly from the Mayor.”")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [None, None]
+
+
+def test_a_headline_subject_without_a_verb_of_saying_is_no_speaker(quotes_of):
+    text = ("Solar Storm Will Strike Earth Tonight, ‘Weak Power Grid Fluctuations’ Possible\n\n"
+            "The NOAA Space Weather Prediction Center forecasts an aurora could light up the sky above areas in the "
+            "United State including Michigan and Maine.")
+    _, rows = quotes_of(text)
+    assert direct(rows) == [("‘Weak Power Grid Fluctuations’", None)]
+
+
+def test_no_speaker_is_lent_across_another_named_person(quotes_of):
+    text = ("“I didn’t agree with their ideology,” Khweis said in an interview with Kurdistan24 in 2016.\n"
+            "“Our daily life was basically prayer, eating, and learning about the religion for about eight hours.” "
+            "Kweis graduated from Alexandria’s Thomas Edison High School in 2007, where friends described him as “one "
+            "of the guys.” “He wasn’t someone who was an outcast or something like that — he was one of the guys,” "
+            "Harrison Weinhold told CBS News in March 2016.")
+    _, rows = quotes_of(text)
+    found = dict(direct(rows))
+    assert found["“I didn’t agree with their ideology,”"] == "Khweis"
+    assert found["“Our daily life was basically prayer, eating, and learning about the religion for about eight "
+                 "hours.”"] != "Harrison Weinhold"
+    assert found["“He wasn’t someone who was an outcast or something like that — he was one of the guys,”"] == \
+        "Harrison Weinhold"
+
+
+def test_an_abbreviated_title_is_a_person_not_an_organisation(quotes_of):
+    text = ("Attorney General Jeff Sessions has a message for Donald Trump.\n"
+            "“I took control of the Department of Justice the day I was sworn in, which is why we have had "
+            "unprecedented success at effectuating the President’s agenda,” the AG said in a statement.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct")[0] in (None, "Jeff Sessions")
