@@ -53,7 +53,11 @@ lends no speaker across another person named between the two quotations; an abbr
 model tagged into a name ("Which Clinton corrected:") is dropped.
 
 Reported speech is the clause a verb of saying governs ("X said (that) ...", "..., X said"), or
-the rest of a sentence opened or closed by "according to X".
+the rest of a sentence opened or closed by "according to X". The writer's asides ("it's worth
+noting that", "it should be noted that", "that's not to say") report nobody; a clause opened by a
+question word ("he said what many of us thought") names what was said without saying it; "suggest"
+with no named subject is evidence, not speech ("all the circumstances suggested that"); a
+relative's words before its verb are not part of what was said ("which NASA says is ...").
 """
 
 from __future__ import annotations
@@ -137,6 +141,9 @@ _PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 _NP_DEPS = frozenset(("compound", "amod", "poss", "case", "appos", "nmod", "prep", "pobj", "det", "punct", "flat",
                       "nummod", "cc", "conj", "npadvmod"))
 _CLIMB_DEPS = frozenset(("conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "pcomp"))
+#: Words opening a clause that names what was said without saying it (not "how", which news also
+#: uses for "that": "The caller mentioned how some people ... were warned").
+_QUESTION_WORDS = frozenset(("what", "whatever", "why", "whether", "who", "whom"))
 #: Verbs whose subject receives a message rather than sends it ("X got a message saying ..."): the
 #: saying belongs to the message, not to X.
 _RECEIVING = frozenset(("get", "receive", "obtain", "see", "read", "hear", "find"))
@@ -556,14 +563,28 @@ class Article:
             tokens = tokens[:-1]
         if sum(not t.is_punct for t in tokens) < 3:
             return None
+        if tokens[0].lower_ in _QUESTION_WORDS:
+            return None  # "he said what many of us thought", "Graham finally said what everyone had been waiting on"
         start, end = self._span(tokens)
         if self._quoted_share(start, end) > 0.9 or (not that and start - 1 in self._direct_starts):
             return None
         return start, end
 
+    @staticmethod
+    def _aside(token: Any) -> bool:
+        """Whether a verb of saying is the writer's aside, not reported speech: "it's worth noting that",
+        "it should be noted that", "that's not to say"."""
+        if token.head.lower_ == "worth":
+            return True
+        children = {c.dep_: c for c in token.children}
+        if "nsubjpass" in children and children["nsubjpass"].lower_ == "it" and any(
+                c.dep_ == "aux" and c.tag_ == "MD" for c in token.children):
+            return True
+        return "neg" in children and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
     def _verb_cue(self, index: int, token: Any) -> Cue | None:
         verb = SAYING_FORMS.get(token.lower_)
-        if verb is None or token.pos_ != "VERB":
+        if verb is None or token.pos_ != "VERB" or self._aside(token):
             return None
         if verb in _PARTICLE and not any(c.dep_ == "prt" and c.lower_ == _PARTICLE[verb] for c in token.children):
             return None
@@ -573,13 +594,18 @@ class Article:
             if left == 0 or token.doc[left - 1].text not in "”\"’»":
                 return None
         speaker, span = self.speaker(index, subject, verb) if subject is not None else (None, None)
+        if verb == "suggest" and speaker is None and token.tag_ != "VBG":  # "the evidence suggests", "all the
+            return None  # circumstances suggested"; "..., suggesting that" goes with its clause's subject
         content = scope = None
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
         if clause is not None and clause.i < token.i:  # "..., X said" needs its comma (or closing quote)
             after = clause.right_edge.nbor() if clause.right_edge.i + 1 < len(token.doc) else None
             clause = clause if after is not None and after.text in ",”\"»" else None
         if clause is not None and verb != "accuse":
-            content, scope = self._content(list(clause.subtree)), self._span(list(clause.subtree))
+            # a relative's words before the verb are not what was said ("what it said was Cuba's failure",
+            # "which NASA says is the windiest")
+            tokens = [t for t in clause.subtree if t.i > token.i] if clause.i > token.i else list(clause.subtree)
+            content, scope = self._content(tokens), self._span(list(clause.subtree))
         plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we"))
         return Cue(token.idx, token.idx + len(token.text), token.text, index, speaker, span, content, plural, scope)
 

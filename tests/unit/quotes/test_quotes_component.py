@@ -512,3 +512,37 @@ def test_an_abbreviated_title_is_a_person_not_an_organisation(quotes_of):
             "unprecedented success at effectuating the President’s agenda,” the AG said in a statement.")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct")[0] in (None, "Jeff Sessions")
+
+
+@pytest.mark.parametrize("text", [
+    "It’s worth noting that Belliterri is not the only one in this predicament.",
+    "But it should be noted that the main purpose of von der Leyen’s speech was to use frozen Russian assets to "
+    "ostensibly rebuild the destroyed infrastructure.",
+    "Of course, that’s not to say the storms are insignificant — many are large enough to swallow an entire continent.",
+])
+def test_the_writers_aside_is_not_reported_speech(quotes_of, text):
+    _, rows = quotes_of(text)
+    assert indirect(rows) == []
+
+
+@pytest.mark.parametrize("text", [
+    "When Graham had his time to speak, he said what many of us thought should have been said.",
+    "Near the closing of the hearing, Graham finally said what everyone had been waiting on and said it with passion.",
+])
+def test_a_question_word_clause_reports_no_content(quotes_of, text):
+    _, rows = quotes_of(text)
+    assert indirect(rows) == []
+
+
+def test_evidence_that_suggests_is_no_speaker(quotes_of):
+    text = ("Although Pablo was indeed ill with cancer, all the circumstances suggested that Pinochet had simply "
+            "eliminated an inconvenient and influential opponent.")
+    _, rows = quotes_of(text)
+    assert indirect(rows) == []
+
+
+def test_a_relative_clause_reports_from_the_verb_on(quotes_of):
+    text = ("The planet, which NASA says is the windiest in our Solar System, hosts regular storms which appear as "
+            "dark spots.")
+    _, rows = quotes_of(text)
+    assert [content for content, _ in indirect(rows)] == ["is the windiest in our Solar System"]
