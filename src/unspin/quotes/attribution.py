@@ -57,7 +57,11 @@ the rest of a sentence opened or closed by "according to X". The writer's asides
 noting that", "it should be noted that", "that's not to say") report nobody; a clause opened by a
 question word ("he said what many of us thought") names what was said without saying it; "suggest"
 with no named subject is evidence, not speech ("all the circumstances suggested that"); a
-relative's words before its verb are not part of what was said ("which NASA says is ...").
+relative's words before its verb are not part of what was said ("which NASA says is ..."). A
+sentence closed by its attribution counts even when the model does not parse it so ("..., AFP
+reports.", "..., reported The Daily Wire.", "..., warned Martina Becker from HGK shipping."): a
+clause with a subject of its own, a comma, a short noun phrase and a finite verb of saying with
+nothing but a short verbless phrase after it.
 """
 
 from __future__ import annotations
@@ -582,6 +586,38 @@ class Article:
             return True
         return "neg" in children and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
+    def _trailing(self, token: Any) -> tuple[tuple[int, int], Any] | None:
+        """A sentence closed by its attribution that the model did not parse as one: "..., AFP reports.",
+        "..., reported The Daily Wire.", "..., the US embassy in Beijing said in an email."
+
+        The verb is finite, follows a comma with at most a short noun phrase (its speaker) between,
+        and is followed by nothing but a short verbless phrase (or the speaker, inverted); the
+        reported content is everything before the comma. Returns (content, speaker's head).
+        """
+        if token.tag_ not in ("VBD", "VBZ", "VBP"):
+            return None
+        sent = token.sent
+        tail = [t for t in sent if t.i > token.i and not t.is_punct and not t.is_space]
+        if len(tail) > 8 or any(t.pos_ in ("VERB", "AUX") for t in tail):
+            return None
+        comma = next((t for t in reversed(sent[: token.i - sent.start]) if t.text == ","), None)
+        if comma is None:
+            return None
+        zone = [t for t in sent if comma.i < t.i < token.i]
+        if len(zone) > 7 or any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in zone):
+            return None
+        before = [t for t in sent if t.i < comma.i]
+        roots = [t for t in before if not sent.start <= t.head.i < comma.i or t.head.i == t.i]
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for r in roots for c in r.children):
+            return None  # a clause with a subject of its own, not "Commenting on what’s going on, X said"
+        content = self._content(before)
+        if content is None:
+            return None
+        nouns = [t for t in zone if t.pos_ in ("NOUN", "PROPN", "PRON") and not comma.i < t.head.i < token.i]
+        if not zone:  # inverted: "..., reported The Daily Wire."
+            nouns = [t for t in tail if t.pos_ in ("NOUN", "PROPN") and t.head.i == token.i]
+        return content, (nouns[0] if len(nouns) == 1 else None)
+
     def _verb_cue(self, index: int, token: Any) -> Cue | None:
         verb = SAYING_FORMS.get(token.lower_)
         if verb is None or token.pos_ != "VERB" or self._aside(token):
@@ -598,14 +634,21 @@ class Article:
             return None  # circumstances suggested"; "..., suggesting that" goes with its clause's subject
         content = scope = None
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        if clause is not None and clause.i < token.i:  # "..., X said" needs its comma (or closing quote)
-            after = clause.right_edge.nbor() if clause.right_edge.i + 1 < len(token.doc) else None
+        if clause is not None and clause.i < token.i:  # "..., X said" needs its comma (or closing quote),
+            edge = clause.right_edge  # which the model may count as the clause's own last token
+            after = edge if edge.text == "," else edge.nbor() if edge.i + 1 < len(token.doc) else None
             clause = clause if after is not None and after.text in ",”\"»" else None
         if clause is not None and verb != "accuse":
             # a relative's words before the verb are not what was said ("what it said was Cuba's failure",
             # "which NASA says is the windiest")
             tokens = [t for t in clause.subtree if t.i > token.i] if clause.i > token.i else list(clause.subtree)
             content, scope = self._content(tokens), self._span(list(clause.subtree))
+        elif clause is None and (trailing := self._trailing(token)) is not None:
+            content, head = trailing
+            scope = content
+            if head is not None:
+                subject = head
+                speaker, span = self.speaker(index, head, verb)
         plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we"))
         return Cue(token.idx, token.idx + len(token.text), token.text, index, speaker, span, content, plural, scope)
 

@@ -546,3 +546,29 @@ def test_a_relative_clause_reports_from_the_verb_on(quotes_of):
             "dark spots.")
     _, rows = quotes_of(text)
     assert [content for content, _ in indirect(rows)] == ["is the windiest in our Solar System"]
+
+
+@pytest.mark.parametrize("text, opening, speaker", [
+    ("It is likely that the Upper Rhine will be completely closed to traffic, warned Martina Becker from HGK "
+     "shipping.", "It is likely that the Upper Rhine", "Martina Becker"),
+    # the model does not parse these as a clause and its attribution
+    ("Health officials suspect it’s no coincidence that the outbreak coincides with the time of year when families "
+     "customarily exhume the remains of dead relatives, wrap them in a sheet, and dance with them through the streets "
+     "in a sacred ritual, AFP reports.", "Health officials suspect", "AFP"),
+    ("Richard’s hat appeared to be gone for good until the video of the incident went viral and he received a new "
+     "MAGA hat signed by the president himself, reported The Daily Wire.", "Richard’s hat appeared", "Daily Wire"),
+    ("(CNN) The government of the Democratic Republic of Congo declared an outbreak of Ebola hemorrhagic fever, a rare "
+     "and deadly disease, on Tuesday, the World Health Organization reported.", "The government of the Democratic",
+     "World Health Organization"),
+])
+def test_a_sentence_closed_by_its_attribution_is_reported_speech(quotes_of, text, opening, speaker):
+    _, rows = quotes_of(text)
+    found = indirect(rows)
+    assert len(found) == 1 and found[0][1] == speaker
+    assert found[0][0].startswith(opening) and not found[0][0].endswith((",", "."))
+
+
+def test_a_participle_before_the_attribution_is_no_content(quotes_of):
+    text = "Commenting on what’s going on, Sergey Lavrov said the following:\n\n“(A) very heated discussion is on.”"
+    _, rows = quotes_of(text)
+    assert indirect(rows) == [] and speakers(rows, "direct") == ["Sergey Lavrov"]
