@@ -61,7 +61,9 @@ relative's words before its verb are not part of what was said ("which NASA says
 sentence closed by its attribution counts even when the model does not parse it so ("..., AFP
 reports.", "..., reported The Daily Wire.", "..., warned Martina Becker from HGK shipping."): a
 clause with a subject of its own, a comma, a short noun phrase and a finite verb of saying with
-nothing but a short verbless phrase after it.
+nothing but a short verbless phrase after it. "According to" reports speech whenever it cites
+someone's words, named or not ("according to police sources", "Western media reports"), never
+figures ("the 2011 census").
 """
 
 from __future__ import annotations
@@ -148,9 +150,18 @@ _CLIMB_DEPS = frozenset(("conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep"
 #: Words opening a clause that names what was said without saying it (not "how", which news also
 #: uses for "that": "The caller mentioned how some people ... were warned").
 _QUESTION_WORDS = frozenset(("what", "whatever", "why", "whether", "who", "whom"))
+#: Nouns that "according to" cites as the source of someone's words, even unnamed ("according to police
+#: sources"); figures and data sets ("the census", "estimates") are not among them.
+_SPEAKING_NOUNS = INSTITUTIONS | DOCUMENTS | SPOKESPEOPLE | _MEMBERS | frozenset((
+    "source", "media", "article", "email", "claim", "remark", "comment", "word", "account", "testimony", "post",
+    "interview", "channel", "newspaper", "outlet", "publication", "version", "eyewitness", "witness", "expert",
+    "analyst", "lawyer", "official", "journalist", "reporter", "insider", "diplomat", "resident", "observer",
+    "prosecutor", "investigator", "organization", "organisation", "group", "spokesman", "spokeswoman"))
 #: Verbs whose subject receives a message rather than sends it ("X got a message saying ..."): the
 #: saying belongs to the message, not to X.
-_RECEIVING = frozenset(("get", "receive", "obtain", "see", "read", "hear", "find"))
+_RECEIVING = frozenset(("get", "gets", "got", "gotten", "getting", "receive", "receives", "received", "receiving",
+                        "obtain", "obtains", "obtained", "see", "sees", "saw", "seen", "read", "reads", "hear", "hears",
+                        "heard", "find", "finds", "found"))  # forms: the pipeline has no lemmatizer
 
 
 def _forms(verb: str) -> tuple[str, ...]:
@@ -533,7 +544,7 @@ class Article:
                 return child
             if node.dep_ not in _CLIMB_DEPS or node.head is node:
                 return Article._inverted_subject(verb)
-            if node.dep_ == "acl" and node.head.pos_ == "NOUN" and node.head.head.lemma_ in _RECEIVING:
+            if node.dep_ == "acl" and node.head.pos_ == "NOUN" and node.head.head.lower_ in _RECEIVING:
                 return None  # "got a message saying “...”": whoever sent it is not named
             node = node.head
         return None
@@ -652,6 +663,16 @@ class Article:
         plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we"))
         return Cue(token.idx, token.idx + len(token.text), token.text, index, speaker, span, content, plural, scope)
 
+    @staticmethod
+    def _speaking_source(source: Any) -> bool:
+        """Whether "according to" cites someone's words, named or not ("police sources", "Western media
+        reports", "the organization", "dozens of eyewitnesses"), rather than figures ("the 2011 census")."""
+        nouns = [source, *(g for c in source.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for g in c.children if g.dep_ == "pobj")]
+        # no lemmatizer runs: a plural is the singular with -s or -es
+        return any(n.lower_ in _SPEAKING_NOUNS or n.lower_.endswith("s") and (
+            n.lower_[:-1] in _SPEAKING_NOUNS or n.lower_[:-2] in _SPEAKING_NOUNS) for n in nouns)
+
     def _phrase_cue(self, index: int, sent: Any, token: Any) -> Cue | None:
         """ "according to X, ..." and "in the words of X" as cues."""
         if token.lower_ == "according":
@@ -669,7 +690,8 @@ class Article:
         before = [t for t in sent if t.i < phrase[0].i]
         after = [t for t in sent if t.i > phrase[-1].i]
         content = None
-        if (speaker is not None or source.pos_ in ("PRON", "PROPN")) and token.lower_ == "according":
+        if (speaker is not None or source.pos_ in ("PRON", "PROPN") or self._speaking_source(source)) \
+                and token.lower_ == "according":
             if all(t.is_punct or t.dep_ == "cc" for t in before):
                 content = self._content(after)
             elif all(t.is_punct or t.is_space for t in after):

@@ -572,3 +572,19 @@ def test_a_participle_before_the_attribution_is_no_content(quotes_of):
     text = "Commenting on what’s going on, Sergey Lavrov said the following:\n\n“(A) very heated discussion is on.”"
     _, rows = quotes_of(text)
     assert indirect(rows) == [] and speakers(rows, "direct") == ["Sergey Lavrov"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("According to police sources, the American’s death occurred under mysterious circumstances.",
+     "the American’s death occurred under mysterious circumstances"),
+    ("Russia stops the Nord Stream pipeline in pure revenge for Europe’s support for Ukraine, according to Western "
+     "media reports.", "Russia stops the Nord Stream pipeline in pure revenge for Europe’s support for Ukraine"),
+])
+def test_according_to_unnamed_speakers_is_reported_speech(quotes_of, text, content):
+    _, rows = quotes_of(text)
+    assert indirect(rows) == [(content, None)]
+
+
+def test_according_to_figures_is_not_reported_speech(quotes_of):
+    _, rows = quotes_of("According to the 2011 census, 17 percent of the city's residents speak Russian at home.")
+    assert indirect(rows) == []
