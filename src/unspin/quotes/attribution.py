@@ -80,7 +80,7 @@ SAYING = ("say", "tell", "state", "note", "add", "warn", "claim", "stress", "rec
           "respond", "reply", "comment", "declare", "assert", "confirm", "deny", "acknowledge", "allege",
           "complain", "conclude", "predict", "point", "sum", "shout", "chant", "accuse", "reiterate",
           "underline", "observe", "mention", "tweet", "assure", "suggest", "threaten", "promise",
-          "demand", "continue")
+          "demand", "continue", "joke", "quip", "blast")
 _IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written", "writing"),
               "admit": ("admitted", "admitting"), "sum": ("summed", "summing")}
 #: Verbs that need a particle to report speech ("pointed out", "summed up").

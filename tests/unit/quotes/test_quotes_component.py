@@ -588,3 +588,13 @@ def test_according_to_unnamed_speakers_is_reported_speech(quotes_of, text, conte
 def test_according_to_figures_is_not_reported_speech(quotes_of):
     _, rows = quotes_of("According to the 2011 census, 17 percent of the city's residents speak Russian at home.")
     assert indirect(rows) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Yeah, I know they all look alike,” Clinton joked, triggering howls of laughter from the audience.", "Clinton"),
+    ('"What you want to do is destroy this guy\'s life, hold this seat open, and hope you win in 2020," Graham '
+     "blasted Democrat Senators on the committee.", "Graham"),
+])
+def test_joking_and_blasting_are_verbs_of_saying(quotes_of, text, speaker):
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [speaker]
