@@ -6,7 +6,8 @@ that opens a quotation without closing it yields a quotation up to the paragraph
 news prints a quotation continued over several paragraphs, each reopened with a mark. When the
 next line instead goes on without reopening and closes it (feeds that print one sentence per
 line: “We thought ... / ... cloud activity.”), the quotation runs on to that closing mark. Scare quotes (one or two words) and
-titles of works are dropped: they quote nobody's words.
+titles of works are dropped: they quote nobody's words; so is the title of an article a blog cites
+before reposting it (“Title,” by Author, Outlet, Date:).
 """
 
 from __future__ import annotations
@@ -21,8 +22,13 @@ CLOSERS: dict[str, str] = {"“": "”", "„": "“”", "«": "»", "»": "«"
 MIN_WORDS = 3
 
 #: Words right before an opening mark that announce a title, not someone's words.
-_TITLE_CUE = re.compile(r"\b(?:titled|entitled|headlined|called|named|dubbed|the (?:book|film|movie|song|documentary|"
-                        r"article|column|op-ed|programme|program|show|series|report))\s*[:,]?\s*$", re.IGNORECASE)
+_TITLE_CUE = re.compile(r"\b(?:(?:titled|entitled|headlined|called|named|dubbed)(?:\s+(?:the|a|an))?|the (?:book|film|"
+                        r"movie|song|documentary|article|column|op-ed|programme|program|show|series|report))\s*[:,]?\s*$",
+                        re.IGNORECASE)
+#: The rest of a line after a quoted title that cites an article before a reposted excerpt:
+#: "“Iran Admits To Facilitating 9/11 Terror Attacks,” by Adam Kredo, Washington Free Beacon, June 8, 2018:".
+_SAID = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|adds|stated|states|declared|announced)\b")
+_CITATION = re.compile(r"^[,\s]*(?:by\s+[A-Z][^\n]*|[A-Z][^\n]*\b(?:1[89]|20)\d\d\b[^\n]*):\s*$")
 _WORD = re.compile(r"\w+(?:[.,]\d+)*")  # 70,000 is one word
 
 
@@ -82,6 +88,10 @@ def quote_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def is_quotation(text: str, start: int, end: int) -> bool:
     """Whether a quoted stretch renders someone's words: long enough, and not a title."""
     if len(_WORD.findall(text[start:end])) < MIN_WORDS:
+        return False
+    line_end = text.find("\n", end)
+    rest = text[end : len(text) if line_end < 0 else line_end]
+    if _CITATION.match(rest) and not _SAID.search(rest):  # not "“...,” Putin said on June 8, 2018:"
         return False
     return not _TITLE_CUE.search(text[max(0, start - 40) : start])
 

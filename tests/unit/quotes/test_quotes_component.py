@@ -598,3 +598,25 @@ def test_according_to_figures_is_not_reported_speech(quotes_of):
 def test_joking_and_blasting_are_verbs_of_saying(quotes_of, text, speaker):
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == [speaker]
+
+
+@pytest.mark.parametrize("line", [
+    "“Iran Admits To Facilitating 9/11 Terror Attacks,” by Adam Kredo, Washington Free Beacon, June 8, 2018:",
+    "“Man whose vehicle exploded at Travis AFB identified,” KGO, March 23, 2018:",
+])
+def test_a_cited_article_title_before_a_repost_is_no_quotation(quotes_of, line):
+    text = line + "\nIranian officials, in a first, have admitted to facilitating the 9/11 terrorist attacks."
+    _, rows = quotes_of(text)
+    assert direct(rows) == []
+
+
+@pytest.mark.parametrize("when", ["on Tuesday", "on June 8, 2018"])
+def test_an_attribution_ending_its_line_with_a_colon_is_kept(quotes_of, when):
+    text = f"“We will not allow any provocation on our western border,” Viktor Khrenin said {when}:\nMore follows."
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Viktor Khrenin"]
+
+
+def test_called_the_introduces_a_name_not_a_quotation(quotes_of):
+    _, rows = quotes_of("Bush, Biden and Pelosi might as well be called the “lords of dementia”.")
+    assert direct(rows) == []
