@@ -50,7 +50,9 @@ No guesses: whoever receives a message is not its speaker ("X got a message sayi
 takes only a subject the model names as an entity (not a title-case headline's words); step 3
 lends no speaker across another person named between the two quotations; an abbreviated title
 ("the AG") is a person introduced with its words, never an organisation named "AG"; a wh-word the
-model tagged into a name ("Which Clinton corrected:") is dropped.
+model tagged into a name ("Which Clinton corrected:") is dropped. An acronym the model took for a
+common noun names its speaker ("ICE reports that", "Swedish TV reported"); abbreviated titles
+("the CEO") never do.
 
 Reported speech is the clause a verb of saying governs ("X said (that) ...", "..., X said"), or
 the rest of a sentence opened or closed by "according to X". The writer's asides ("it's worth
@@ -117,7 +119,8 @@ TITLES = frozenset(("president", "minister", "mep", "captain", "general", "ambas
                     "speaker", "chairman", "director", "editor", "host", "presenter", "analyst", "expert", "mp",
                     "mr.", "mrs.", "ms.", "dr.", "prof.", "rep.", "sen.", "gov.", "gen.", "col.", "lt.", "sgt.",
                     "capt.", "congressman", "congresswoman", "attorney", "judge", "sheriff", "commissioner",
-                    "chairwoman", "chair", "admiral", "shaykh", "sheikh", "imam", "rabbi", "reverend", "bishop", "ag"))
+                    "chairwoman", "chair", "admiral", "shaykh", "sheikh", "imam", "rabbi", "reverend", "bishop", "ag",
+                    "ceo", "cfo", "coo", "cto", "pm", "da"))
 #: Abbreviated titles, by the title words a person is introduced with ("the AG" is the one
 #: introduced as "Attorney General").
 _ABBREVIATED = {"ag": ("attorney", "general")}
@@ -503,11 +506,14 @@ class Article:
         The subject of a verb of saying that is a name can only be its speaker; what kind of
         name the model could not tell does not matter.
         """
-        if head.pos_ != "PROPN" or head.ent_type_ not in _MISTYPED or not head.text[:1].isupper():
+        # an acronym the model took for a common noun is a name too ("ICE reports that", "Swedish TV reported")
+        acronym = head.pos_ == "NOUN" and head.is_upper and head.is_alpha and len(head.text) >= 2
+        if not (head.pos_ == "PROPN" or acronym) or head.ent_type_ not in _MISTYPED or not head.text[:1].isupper():
             return None
         if head.lower_ in TITLES:
             return None
-        tokens = [t for t in head.children if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN" and t.i < head.i]
+        tokens = [t for t in head.children if t.i < head.i and (t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"
+                                                                or head.is_upper and t.ent_type_ == "NORP")]
         return self.canonical(_clean_name(head.doc.text[(tokens or [head])[0].idx : head.idx + len(head.text)])) or None
 
     # --- cues --------------------------------------------------------------------------------

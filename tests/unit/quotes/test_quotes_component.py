@@ -620,3 +620,16 @@ def test_an_attribution_ending_its_line_with_a_colon_is_kept(quotes_of, when):
 def test_called_the_introduces_a_name_not_a_quotation(quotes_of):
     _, rows = quotes_of("Bush, Biden and Pelosi might as well be called the “lords of dementia”.")
     assert direct(rows) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('ICE reports that 864 illegal immigrants with criminal convictions and other public safety threats "remain at '
+     'large" in the area.', "ICE"),
+    ("But Swedish TV reported there were over 300 shootings, mostly in turf battles between gangs over drugs, "
+     "protection rackets and prostitution.", "Swedish TV"),
+    # a title abbreviated is nobody's name
+    ("The CEO said the company would cut 300 jobs in the next two years.", None),
+])
+def test_an_acronym_typed_as_a_common_noun_names_its_speaker(quotes_of, text, speaker):
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == [speaker]
