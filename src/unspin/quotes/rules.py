@@ -97,7 +97,9 @@ def is_quotation(text: str, start: int, end: int) -> bool:
 
 
 def _first_mark(text: str, start: int, end: int) -> int | None:
-    return next((i for i in range(start, end) if text[i] in "“”„«»\"‘’"), None)
+    """The first quotation mark of text[start:end], not counting apostrophes inside words (“I’ve”)."""
+    return next((i for i in range(start, end) if text[i] in "“”„«»\"‘’" and not (
+        text[i] in "‘’" and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum())), None)
 
 
 def _continues(text: str, opened: str, line: tuple[int, int]) -> bool:

@@ -633,3 +633,13 @@ def test_called_the_introduces_a_name_not_a_quotation(quotes_of):
 def test_an_acronym_typed_as_a_common_noun_names_its_speaker(quotes_of, text, speaker):
     _, rows = quotes_of(text)
     assert speakers(rows, "indirect") == [speaker]
+
+
+def test_an_apostrophe_does_not_stop_a_quotation_running_on_to_the_next_line(quotes_of):
+    text = ("Josephine Ralisiarisoa firmly believes the country’s cash-strapped government is just exaggerating the "
+            "problem.\n“I have participated in at least 15 famadihana ceremonies in my life.\n"
+            "And I’ve never caught the plague,” she told the AFP.")
+    _, rows = quotes_of(text)
+    assert direct(rows) == [("“I have participated in at least 15 famadihana ceremonies in my life.\n"
+                             "And I’ve never caught the plague,”", "Josephine Ralisiarisoa")]
+    assert indirect(rows) == []
