@@ -21,7 +21,8 @@ A subject inside a quotation is never its speaker ("“... A hat signed by X,”
 "according to" an outlet after the last quotation does not end step 4's continuation.
 Steps 3 and 4 never lend a speaker to a quotation whose sentence has a subject of its own.
 A cue whose subject cannot be pinned down gives speaker None: a wrong name is worse than none.
-Pronouns (he/she) resolve only to the one person recently speaking or in subject position, and
+Pronouns (he/she) resolve only to the one person recently speaking or in subject position (of
+several, the one subject of the sentence before's main verb), and
 to nobody when the last to speak was unnamed ("a spokesman said ... He added", but not when
 plural: "his lawyers said ... she said"); definite
 descriptions ("the ambassador") to the one person introduced with that title (of several, the
@@ -274,6 +275,7 @@ class Article:
         self.roles = self._roles(persons)
         self.speakers: list[tuple[int, str | None, bool]] = []  # (sentence, speaker, is a person)
         self.subjects: list[tuple[int, str]] = []  # (sentence, person in subject position)
+        self.main_subjects: list[tuple[int, str]] = []  # (sentence, person subject of its main verb)
         self.mentions: list[tuple[int, str]] = []  # (sentence, person named outside quotations)
         self.cues: list[Cue] = []
 
@@ -444,9 +446,13 @@ class Article:
             others = {name for i, name in self.subjects if i >= last_at and name != last}
             if continuing or not others:
                 return last
-        window = {name for i, name in self.subjects if sentence - i <= 3}
+        window = {name for i, name in self.subjects if 0 <= sentence - i <= 3}
         if not window:  # "After an announcement by X, ... . According to him, ..."
             window = {name for i, name in self.mentions if sentence - i <= 1}
+        if len(window) > 1:  # of several, the one person the sentence before is about ("Trump did not
+            # answer ... . He also said ...")
+            previous = {name for i, name in self.main_subjects if i == sentence - 1}
+            window = previous if len(previous) == 1 else window
         return window.pop() if len(window) == 1 else None
 
     def _rival(self, pronoun: Any, person: str | None) -> bool:
@@ -727,6 +733,8 @@ class Article:
                     continue
                 if token.dep_ in ("nsubj", "nsubjpass"):
                     self.subjects.extend((index, name) for name in self._persons_in(token))
+                    if token.head.i == sent.root.i:
+                        self.main_subjects.extend((index, name) for name in self._persons_in(token))
                 if person := self._person(token):
                     self.mentions.append((index, person))
 

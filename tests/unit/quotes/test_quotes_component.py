@@ -643,3 +643,15 @@ def test_an_apostrophe_does_not_stop_a_quotation_running_on_to_the_next_line(quo
     assert direct(rows) == [("“I have participated in at least 15 famadihana ceremonies in my life.\n"
                              "And I’ve never caught the plague,”", "Josephine Ralisiarisoa")]
     assert indirect(rows) == []
+
+
+def test_of_several_recent_persons_he_is_the_one_the_sentence_before_is_about(quotes_of):
+    text = ("That line of criticism has been picked up by, among others, Rep. Duncan Hunter, R-Calif., who was indicted "
+            "on federal officials this week on charges of misusing campaign finance funds for personal use.\n"
+            "Trump did not directly answer a Fox News interviewer’s question about whether he intends to fire Sessions "
+            "and Deputy Attorney General Rod Rosenstein, who is overseeing the special counsel investigation, after "
+            "November’s congressional elections.\n"
+            "He also said he only gave the former senator the job because Sessions was a supporter during the 2016 "
+            "presidential race.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["Trump"]
