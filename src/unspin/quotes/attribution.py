@@ -45,7 +45,8 @@ coordinated proper noun with no entity of its own is one name ("Customs and Bord
 "continued" attributes only right after a quotation; a quotation ending in "!" or "?" takes a bare
 attribution that opens the next sentence ("“How dare you!” Jeff Sessions said in California.");
 "..., the US embassy in Beijing said" names its speaker even when the model reads it as an
-appositive.
+appositive; "the group" (or "the agency", "the company", ...) refers back to the one organisation
+named as a subject in the last few sentences.
 
 No guesses: whoever receives a message is not its speaker ("X got a message saying “...”"); step 1b
 takes only a subject the model names as an entity (not a title-case headline's words); step 3
@@ -151,6 +152,9 @@ _PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 _NP_DEPS = frozenset(("compound", "amod", "poss", "case", "appos", "nmod", "prep", "pobj", "det", "punct", "flat",
                       "nummod", "cc", "conj", "npadvmod"))
 _CLIMB_DEPS = frozenset(("conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "pcomp"))
+#: Common nouns that, with "the", refer back to an organisation just named ("the group said").
+_GENERIC_ORGS = frozenset(("group", "organization", "organisation", "agency", "company", "firm", "association",
+                           "coalition", "alliance", "newspaper", "broadcaster", "outlet", "publication", "website"))
 #: Words opening a clause that names what was said without saying it (not "how", which news also
 #: uses for "that": "The caller mentioned how some people ... were warned").
 _QUESTION_WORDS = frozenset(("what", "whatever", "why", "whether", "who", "whom"))
@@ -276,6 +280,7 @@ class Article:
         self.speakers: list[tuple[int, str | None, bool]] = []  # (sentence, speaker, is a person)
         self.subjects: list[tuple[int, str]] = []  # (sentence, person in subject position)
         self.main_subjects: list[tuple[int, str]] = []  # (sentence, person subject of its main verb)
+        self.org_subjects: list[tuple[int, str]] = []  # (sentence, organisation in subject position)
         self.mentions: list[tuple[int, str]] = []  # (sentence, person named outside quotations)
         self.cues: list[Cue] = []
 
@@ -435,6 +440,14 @@ class Article:
                    and head.lower_ in name.lower().split()}
         return earlier.pop() if len(earlier) == 1 else None
 
+    def _generic(self, sentence: int, head: Any) -> str | None:
+        """The organisation a definite "the group" refers back to: the one named as a subject in the last
+        few sentences ("The bipartisan U.S. Conference of Mayors passed ... “...,” the group said")."""
+        if head.lower_ not in _GENERIC_ORGS or [t.lower_ for t in head.children if t.i < head.i] != ["the"]:
+            return None
+        recent = {name for i, name in self.org_subjects if 0 <= sentence - i <= PRONOUN_WINDOW}
+        return recent.pop() if len(recent) == 1 else None
+
     def _pronoun(self, sentence: int, continuing: bool) -> str | None:
         """The person a he/she refers to, only when one person is the clear antecedent."""
         recent = [(i, name) for i, name, person in self.speakers if (person or name is None)
@@ -494,8 +507,8 @@ class Article:
         persons = self._persons_in(head)
         if persons:
             return (persons[0] if len(persons) == 1 else None), span
-        return (self._institution(head) or self._named_before(sentence, head) or self._description(sentence, head)
-                or self._bare_name(head)), span
+        return (self._institution(head) or self._named_before(sentence, head) or self._generic(sentence, head)
+                or self._description(sentence, head) or self._bare_name(head)), span
 
     def _name_like(self, token: Any) -> str | None:
         """An appositive the model missed that reads as a person's name ("Uniper CFO, Tiina Tuomela")."""
@@ -735,6 +748,11 @@ class Article:
                     self.subjects.extend((index, name) for name in self._persons_in(token))
                     if token.head.i == sent.root.i:
                         self.main_subjects.extend((index, name) for name in self._persons_in(token))
+                    for part in (token, *(c for c in token.children if c.dep_ == "conj")):  # "X and Y met"
+                        entity = next((e for e in token.doc.ents if e.start <= part.i < e.end), None)
+                        if entity is not None and entity.label_ == "ORG" and entity.root.i == part.i:
+                            self.org_subjects.append((index, _clean_name(entity.text).removeprefix("the ")
+                                                      .removeprefix("The ")))
                 if person := self._person(token):
                     self.mentions.append((index, person))
 

@@ -655,3 +655,20 @@ def test_of_several_recent_persons_he_is_the_one_the_sentence_before_is_about(qu
             "presidential race.")
     _, rows = quotes_of(text)
     assert speakers(rows, "indirect") == ["Trump"]
+
+
+def test_the_group_refers_back_to_the_organisation_just_named(quotes_of):
+    text = ("The bipartisan U.S. Conference of Mayors passed a series of resolutions calling for more gun control "
+            "measures during the group's annual meeting in Boston this week.\n"
+            "“The U.S. Conference has a 50-year history of formally adopting and aggressively promoting strong policies "
+            "to reduce gun violence, all consistent with its support for the Second Amendment to the Constitution,” "
+            "the group said.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["U.S. Conference of Mayors"]
+
+
+def test_the_group_with_two_organisations_just_named_is_unknown(quotes_of):
+    text = ("The U.S. Conference of Mayors and the National Rifle Association met in Boston this week.\n"
+            "“We have a 50-year history of promoting strong policies to reduce gun violence,” the group said.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [None]
