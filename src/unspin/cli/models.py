@@ -15,6 +15,9 @@ def train_techniques_command(
     out: Path = typer.Option(..., help="Folder to write the model to."),
     epochs: int = typer.Option(3, help="Passes over the train articles."),
     seed: int = typer.Option(13, help="Random seed (training is reproducible for a given seed)."),
+    batch_size: int = typer.Option(16, help="Windows per training step."),
+    pack_lines: bool = typer.Option(False, help="Pack sentences across line breaks into one window, so each is read "
+                                                "with its neighbours (default: windows never cross a line)."),
 ) -> None:
     """Train on the fixed split's train articles, tune on dev, measure on test, write the model folder."""
     try:
@@ -23,7 +26,7 @@ def train_techniques_command(
     except ImportError as error:
         typer.echo(f"error: training needs the [train] extra ({error})", err=True)
         raise typer.Exit(2) from None
-    train_techniques(data, out, epochs=epochs, seed=seed, log=typer.echo)
+    train_techniques(data, out, epochs=epochs, seed=seed, batch_size=batch_size, pack_lines=pack_lines, log=typer.echo)
     tune_model(out, data, log=typer.echo)
 
 

