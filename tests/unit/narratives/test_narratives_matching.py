@@ -12,7 +12,7 @@ pytest.importorskip("faiss")
 
 from unspin.components.narratives import STATIC_OFF, Narratives  # noqa: E402
 from unspin.doc import Document, Span  # noqa: E402
-from unspin.narratives import import_catalogue, match_claims  # noqa: E402
+from unspin.narratives import match_claims  # noqa: E402
 from unspin.narratives.matcher import guess_e5_only_language  # noqa: E402
 
 CATALOGUE = """id,title,summary,date,keywords,url
@@ -26,21 +26,9 @@ maidan,The Maidan was a coup d'etat organised by the United States,,2015-02-20,M
 """
 
 
-@pytest.fixture(scope="module")
-def catalogue(tmp_path_factory):
-    home = tmp_path_factory.mktemp("narr-home")
-    mp = pytest.MonkeyPatch()
-    mp.setenv("UNSPIN_HOME", str(home))
-    path = home / "tiny.csv"
-    path.write_text(CATALOGUE, encoding="utf-8")
-    import_catalogue(path, "csv", "tiny")
-    yield home
-    mp.undo()
-
-
 @pytest.fixture(autouse=True)
-def same_home(narratives_home, catalogue, monkeypatch):
-    monkeypatch.setenv("UNSPIN_HOME", str(catalogue))
+def same_home(narratives_home, tiny_catalogue_home, monkeypatch):
+    monkeypatch.setenv("UNSPIN_HOME", str(tiny_catalogue_home))
 
 
 def test_match_claims_finds_paraphrases_in_several_languages():

@@ -13,7 +13,7 @@ pytest.importorskip("faiss")
 
 from unspin.components.narratives import STATIC_OFF, Narratives  # noqa: E402
 from unspin.doc import Document, Span  # noqa: E402
-from unspin.narratives import import_catalogue, match_claims  # noqa: E402
+from unspin.narratives import match_claims  # noqa: E402
 from unspin.narratives.encoders import get_encoder  # noqa: E402
 from unspin.narratives.matcher import Matcher, load_calibration  # noqa: E402
 from unspin.narratives.static import StaticUse, fit  # noqa: E402
@@ -40,21 +40,9 @@ ARTICLE = ("Ministers met in Brussels on Monday to discuss the budget for next y
            "Tickets for the concert go on sale on Friday at the town hall box office.")
 
 
-@pytest.fixture(scope="module")
-def catalogue(tmp_path_factory):
-    home = tmp_path_factory.mktemp("static-home")
-    mp = pytest.MonkeyPatch()
-    mp.setenv("UNSPIN_HOME", str(home))
-    path = home / "tiny.csv"
-    path.write_text(CATALOGUE, encoding="utf-8")
-    import_catalogue(path, "csv", "tiny")
-    yield home
-    mp.undo()
-
-
 @pytest.fixture(autouse=True)
-def same_home(narratives_home, catalogue, monkeypatch):
-    monkeypatch.setenv("UNSPIN_HOME", str(catalogue))
+def same_home(narratives_home, tiny_catalogue_home, monkeypatch):
+    monkeypatch.setenv("UNSPIN_HOME", str(tiny_catalogue_home))
 
 
 def _doc(text: str) -> Document:
