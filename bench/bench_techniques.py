@@ -7,7 +7,7 @@ of (c) to the ONNX int8 encoder pass measured in the same process. (c) needs tor
 transformers (the train extra); it uses the base all-MiniLM-L6-v2 weights with heads of the
 shipped model's shapes: the arithmetic, and so the speed, is the same as the fine-tuned model's.
 
-    .venv/bin/python bench/bench_techniques.py [--articles ../shared/data/ptc/articles] [--repeat 2]
+    .venv/bin/python bench/bench_techniques.py [--articles ../shared/data/ptc/articles] [--repeat 2] [--model DIR]
 """
 
 from __future__ import annotations
@@ -46,9 +46,10 @@ def torch_forward_seconds(component: Techniques, docs, repeat: int) -> float | N
     except ImportError:
         return None
     torch.set_num_threads(2)
-    encoder = AutoModel.from_pretrained(str(base_encoder_dir())).eval()
-    head = torch.nn.Linear(384, 14)
     model = component.technique_model
+    layers = model.meta.get("encoder_layers")  # a model trained on fewer layers is timed with as many
+    encoder = AutoModel.from_pretrained(str(base_encoder_dir()), **({"num_hidden_layers": layers} if layers else {})).eval()
+    head = torch.nn.Linear(384, 14)
     windows = model.encoder.windows([d.text for d in docs], [[(s.start, s.end) for s in d.sents] for d in docs])
     order = sorted(windows, key=len)
     batches = [model.encoder.batch(order[i : i + 32]) for i in range(0, len(order), 32)]
@@ -66,6 +67,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", default=str(shared_dir() / "data/ptc/articles"))
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--model", default=None, help="a technique model folder to time (default: the shipped one)")
     args = parser.parse_args()
 
     test_ids = set(fixed_split()["test"])
@@ -73,7 +75,7 @@ def main() -> None:
     records = [Record(a.id, a.id, a.text) for a in articles]
     docs = [make_document(r) for r in records]
     sentences = sum(len(d.sents) for d in docs)
-    pipeline = Pipeline(["techniques"])
+    pipeline = Pipeline(["techniques"], config={"techniques": {"model": args.model}})
     component: Techniques = pipeline.component("techniques")
     component.technique_model  # load outside the timings
 

