@@ -233,8 +233,8 @@ base_model: {meta["base_model"]}
 Finds the spans of an English news article that use one of the 14 propaganda techniques of the
 Propaganda Techniques Corpus (SemEval-2020 Task 11), and classifies given spans.
 
-**What it is.** all-MiniLM-L6-v2 (6 layers, 384-d) fine-tuned with three heads on one encoder
-pass: per-token technique sigmoids, a window "contains propaganda" head (a training signal only)
+**What it is.** all-MiniLM-L6-v2 ({meta.get("encoder_layers", 6)} of its 6 layers, 384-d) fine-tuned with three heads on one encoder
+pass, reading {"consecutive sentences packed across line breaks" if meta.get("pack_lines") else "the sentences of one line"} per window: per-token technique sigmoids, a window "contains propaganda" head (a training signal only)
 and a span classifier over [mean, first, last, CLS] of the span's pieces plus two article
 features. At inference, spans are the runs of word pieces where any technique is likely
 (a run of pieces above {meta["decoding"].get("low", meta["decoding"]["threshold"])} with one piece above {meta["decoding"]["threshold"]}; runs less than {meta["decoding"]["max_gap"]} characters apart merged; tuned on dev),
