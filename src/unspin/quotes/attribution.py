@@ -134,7 +134,8 @@ _LESSER = frozenset(("deputy", "vice", "assistant", "acting", "former"))
 SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson", "representative"))
 #: Dependents through which a common noun names someone else ("a spokesman for X", "X's driver",
 #: "the Michael Savage radio show"); only a document's owner is its speaker ("Lavrov's statement").
-_OWNER_DEPS = frozenset(("poss", "prep", "compound"))
+#: The model reads a bare-apostrophe possessive ("Khweis’ defense attorney") as nmod.
+_OWNER_DEPS = frozenset(("poss", "nmod", "prep", "compound"))
 #: Dependents of a proper noun that is nobody's name: parts of a name the model missed or mistyped
 #: ("Billie Winner-Davis" tagged a work of art), not a person of their own.
 _NAME_PART_DEPS = frozenset(("appos", "compound", "flat"))
@@ -480,12 +481,17 @@ class Article:
 
         The one person introduced with that title; when nobody was, a title word refers back like
         he/she would (to the one person recently speaking), since news names a speaker before
-        describing them.
+        describing them. A title owned by someone ("Khweis’ defense attorney") is definite too, but
+        names only a person introduced with it, never its owner.
         """
-        if not any(t.lower_ == "the" and t.dep_ == "det" for t in head.children):
+        owners = {(self._person(c) or _clean_name(c.text)).split()[-1] for c in head.children if c.dep_ in ("poss", "nmod")}
+        if not owners and not any(t.lower_ == "the" and t.dep_ == "det" for t in head.children):
             return None
         wanted = _ABBREVIATED.get(head.lower_, (head.lower_,))
-        matches = [name for name, words in self.roles.items() if all(w in words for w in wanted)]
+        matches = [name for name, words in self.roles.items()
+                   if all(w in words for w in wanted) and name.split()[-1] not in owners]
+        if owners:
+            return matches[0] if len(matches) == 1 else None
         if len(matches) > 1:  # the plain title before a lesser one ("Attorney General" before "Deputy ...")
             plain = [name for name in matches if not self.roles[name] & _LESSER]
             matches = plain if len(plain) == 1 else matches

@@ -672,3 +672,12 @@ def test_the_group_with_two_organisations_just_named_is_unknown(quotes_of):
             "“We have a 50-year history of promoting strong policies to reduce gun violence,” the group said.")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == [None]
+
+
+def test_an_owned_title_is_the_one_introduced_with_it_never_its_owner(quotes_of):
+    text = ("Mohamad Khweis, unlike the dozens of other people in the United States who failed to join ISIS and were "
+            "subsequently charged, actually made it to Syria, The Washington Post reports.\n"
+            "Khweis’ defense attorney said Friday that even he has no idea what caused Khweis to join ISIS.\n"
+            "“It’s difficult to understand,” defense attorney John Zwerling said Friday.")
+    _, rows = quotes_of(text)
+    assert ("even he has no idea what caused Khweis to join ISIS", "John Zwerling") in indirect(rows)
