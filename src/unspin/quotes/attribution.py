@@ -49,7 +49,8 @@ appositive; "the group" (or "the agency", "the company", ...) refers back to the
 named as a subject in the last few sentences.
 
 No guesses: whoever receives a message is not its speaker ("X got a message saying “...”"); step 1b
-takes only a subject the model names as an entity (not a title-case headline's words); step 3
+takes only a subject the model names as an entity (not a title-case headline's words), and none of
+a verb saying what it should or would have done ("Washington should have sat down ..."); step 3
 lends no speaker across another person named between the two quotations; an abbreviated title
 ("the AG") is a person introduced with its words, never an organisation named "AG"; a wh-word the
 model tagged into a name ("Which Clinton corrected:") is dropped. An acronym the model took for a
@@ -156,6 +157,8 @@ _CLIMB_DEPS = frozenset(("conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep"
 #: Common nouns that, with "the", refer back to an organisation just named ("the group said").
 _GENERIC_ORGS = frozenset(("group", "organization", "organisation", "agency", "company", "firm", "association",
                            "coalition", "alliance", "newspaper", "broadcaster", "outlet", "publication", "website"))
+#: Modals of what a subject should or would do, not what it did: a quotation in that clause is not its words.
+_COUNTERFACTUAL = frozenset(("should", "would", "could", "might", "must", "ought"))
 #: Words opening a clause that names what was said without saying it (not "how", which news also
 #: uses for "that": "The caller mentioned how some people ... were warned").
 _QUESTION_WORDS = frozenset(("what", "whatever", "why", "whether", "who", "whom"))
@@ -797,7 +800,8 @@ class Article:
         Commission plans to “take control of these funds”"). The quotation must hang from that verb
         through objects and prepositions only: words quoted inside a noun's clause ("Trump's claim that
         he “never took control”") or a relative clause ("a man who called himself ...") have
-        another owner.
+        another owner; nor may the verb say what its subject should or would have done ("Washington
+        should have sat down with Russia “sometime in 2007 ...”" is the writer's view, in someone's words).
         """
         sentences = self._sentences_of(start, end)
         if not sentences:
@@ -817,6 +821,8 @@ class Article:
                 break
         if node.dep_ in ("relcl", "acl", "advcl", "ccomp") or node.lower_ in SAYING_FORMS:
             return None
+        if any(c.dep_ == "aux" and c.lower_ in _COUNTERFACTUAL for c in node.children):
+            return None  # what someone should have done is the writer's words ("Washington should have sat down")
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ == "PRON" or self.quoted(subject.idx, subject.idx + 1):
             return None

@@ -445,6 +445,9 @@ def test_a_name_after_a_preposition_is_part_of_a_longer_one():
     # the words belong to whoever owns the clause holding them: not the subject of the main verb
     ("Sessions responded to the claim that he “never took control of the Justice Department.”", None),
     ("Police arrested a man who called himself “the king of the world”.", None),
+    # what the subject should have done is the writer's view, in someone else's words
+    ("Washington should have sat down at the negotiating table with Russia “sometime in 2007, seven years before the "
+     "illegal coup that overthrew Ukraine’s democratically elected government”, sponsored by the CIA.", None),
 ])
 def test_quotation_held_by_a_verb_belongs_to_its_named_subject(quotes_of, text, speaker):
     _, rows = quotes_of(text)
