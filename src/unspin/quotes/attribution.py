@@ -58,7 +58,8 @@ common noun names its speaker ("ICE reports that", "Swedish TV reported"); abbre
 ("the CEO") never do.
 
 Reported speech is the clause a verb of saying governs ("X said (that) ...", "..., X said"), or
-the rest of a sentence opened or closed by "according to X". The writer's asides ("it's worth
+the rest of a sentence opened or closed by "according to X" (unless a named speaker's verb of saying
+inside it reports the clause: "Trump said ..., according to Bloomberg" is Trump's). The writer's asides ("it's worth
 noting that", "it should be noted that", "that's not to say") report nobody; a clause opened by a
 question word ("he said what many of us thought") names what was said without saying it; "suggest"
 with no named subject is evidence, not speech ("all the circumstances suggested that"); a
@@ -972,8 +973,15 @@ class Article:
         return result
 
     def indirect(self) -> list[Quote]:
-        """Reported speech of every cue with a reported clause, minus clauses inside another one."""
+        """Reported speech of every cue with a reported clause, minus clauses inside another one.
+
+        "According to" an outlet around a named speaker's words ("Trump said he'll ..., according to a
+        report by Bloomberg.com") gives way to that speaker's clause, as in step 1.
+        """
         spans = [c for c in self.cues if c.content]
+        spans = [c for c in spans if c.text.lower() != "according to" or not any(
+            o.speaker and o.text.lower() in SAYING_FORMS and c.content[0] <= o.start and o.end <= c.content[1]
+            for o in spans)]
         kept = [c for c in spans if not any(o is not c and o.content[0] <= c.content[0] and c.content[1] <= o.content[1]
                                             and o.content != c.content for o in spans)]
         unique = {c.content: c for c in reversed(kept)}

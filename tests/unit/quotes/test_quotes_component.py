@@ -684,3 +684,12 @@ def test_an_owned_title_is_the_one_introduced_with_it_never_its_owner(quotes_of)
             "“It’s difficult to understand,” defense attorney John Zwerling said Friday.")
     _, rows = quotes_of(text)
     assert ("even he has no idea what caused Khweis to join ISIS", "John Zwerling") in indirect(rows)
+
+
+def test_according_to_an_outlet_gives_way_to_the_named_speaker_it_reports(quotes_of):
+    text = ("President Donald Trump said he’ll mobilize the U.S. military to close the border with Mexico to stop an "
+            "“assault” on the nation by a caravan of migrants from Central America, according to a report by "
+            "Bloomberg.com.")
+    _, rows = quotes_of(text)
+    assert indirect(rows) == [("he’ll mobilize the U.S. military to close the border with Mexico to stop an “assault” "
+                               "on the nation by a caravan of migrants from Central America", "Donald Trump")]
