@@ -63,11 +63,12 @@ inside it reports the clause: "Trump said ..., according to Bloomberg" is Trump'
 noting that", "it should be noted that", "that's not to say") report nobody; a clause opened by a
 question word ("he said what many of us thought") names what was said without saying it; "suggest"
 with no named subject is evidence, not speech ("all the circumstances suggested that"); a
-relative's words before its verb are not part of what was said ("which NASA says is ..."). A
+relative's words before its verb are not part of what was said ("which NASA says is ..."), nor is
+another attribution ("The musician recalled how ...: in 2014, Nuland ... said literally: “...”"). A
 sentence closed by its attribution counts even when the model does not parse it so ("..., AFP
 reports.", "..., reported The Daily Wire.", "..., warned Martina Becker from HGK shipping."): a
 clause with a subject of its own, a comma, a short noun phrase and a finite verb of saying with
-nothing but a short verbless phrase after it. "According to" reports speech whenever it cites
+nothing but a short verbless, unquoted phrase after it. "According to" reports speech whenever it cites
 someone's words, named or not ("according to police sources", "Western media reports"), never
 figures ("the 2011 census").
 """
@@ -644,8 +645,8 @@ class Article:
             return None
         sent = token.sent
         tail = [t for t in sent if t.i > token.i and not t.is_punct and not t.is_space]
-        if len(tail) > 8 or any(t.pos_ in ("VERB", "AUX") for t in tail):
-            return None
+        if len(tail) > 8 or any(t.pos_ in ("VERB", "AUX") or self.quoted(t.idx, t.idx + 1) for t in tail):
+            return None  # a quotation after the verb is what it says ("..., X said literally: “...”")
         comma = next((t for t in reversed(sent[: token.i - sent.start]) if t.text == ","), None)
         if comma is None:
             return None
@@ -684,6 +685,9 @@ class Article:
             edge = clause.right_edge  # which the model may count as the clause's own last token
             after = edge if edge.text == "," else edge.nbor() if edge.i + 1 < len(token.doc) else None
             clause = clause if after is not None and after.text in ",”\"»" else None
+            if clause is not None and SAYING_FORMS.get(clause.lower_) not in (None, *_AFTER_QUOTE) and any(
+                    c.dep_ == "nsubj" for c in clause.children):
+                clause = None  # another's attribution, not content ("The musician recalled how ...: ..., X said")
         if clause is not None and verb != "accuse":
             # a relative's words before the verb are not what was said ("what it said was Cuba's failure",
             # "which NASA says is the windiest")

@@ -693,3 +693,12 @@ def test_according_to_an_outlet_gives_way_to_the_named_speaker_it_reports(quotes
     _, rows = quotes_of(text)
     assert indirect(rows) == [("he’ll mobilize the U.S. military to close the border with Mexico to stop an “assault” "
                                "on the nation by a caravan of migrants from Central America", "Donald Trump")]
+
+
+def test_an_attribution_before_another_is_not_its_content(quotes_of):
+    text = ("Rock musician Roger Waters has explained why the US and its allies are making mistakes in foreign policy.\n"
+            "The musician recalled how the United States is condescending to its allies and the world in general: in "
+            "2014, Victoria Nuland, as Assistant Secretary of State for European and Eurasian Affairs and who was "
+            "involved in organising the coup, said literally: “F#ck the EU”.")
+    _, rows = quotes_of(text)
+    assert ("how the United States is condescending to its allies and the world in general", "Roger Waters") in indirect(rows)
