@@ -26,8 +26,8 @@ several, the one subject of the sentence before's main verb), and
 to nobody when the last to speak was unnamed ("a spokesman said ... He added", but not when
 plural: "his lawyers said ... she said"); definite
 descriptions ("the ambassador") to the one person introduced with that title (of several, the
-one just mentioned), or, for a title nobody was introduced with ("said the presenter"), as a
-pronoun would. A common noun's owner ("Neruda's driver") and a name inside an appositive never
+one just mentioned), or, for a title nobody was introduced with ("said the presenter") or a common
+noun news uses for someone it named ("the singer", "the caller"), as a pronoun would. A common noun's owner ("Neruda's driver") and a name inside an appositive never
 speak; neither does a person's name modifying an institution ("the Trump administration"). A
 spokesperson is named by their description ("a spokesman for Vladimir Zelensky"), never as the
 person they speak for; two names in apposition ("Uniper CFO, Tiina Tuomela" read as two people)
@@ -126,6 +126,14 @@ TITLES = frozenset(("president", "minister", "mep", "captain", "general", "ambas
                     "capt.", "congressman", "congresswoman", "attorney", "judge", "sheriff", "commissioner",
                     "chairwoman", "chair", "admiral", "shaykh", "sheikh", "imam", "rabbi", "reverend", "bishop", "ag",
                     "ceo", "cfo", "coo", "cto", "pm", "da"))
+#: Common nouns news uses to refer back to a person it has named ("the businessman later stated", "the
+#: singer said"): with "the", like a title nobody was introduced with, they resolve as he/she would.
+#: Nouns that as often introduce someone new ("the officer", "the witness", "the victim") are not here.
+PERSON_NOUNS = frozenset(("man", "woman", "businessman", "businesswoman", "entrepreneur", "billionaire", "tycoon",
+                          "politician", "lawmaker", "legislator", "diplomat", "official", "activist", "campaigner",
+                          "singer", "musician", "rapper", "actor", "actress", "artist", "comedian", "star", "writer",
+                          "author", "novelist", "filmmaker", "blogger", "pundit", "commentator", "scientist",
+                          "researcher", "economist", "historian", "caller", "veteran"))
 #: Abbreviated titles, by the title words a person is introduced with ("the AG" is the one
 #: introduced as "Attorney General").
 _ABBREVIATED = {"ag": ("attorney", "general")}
@@ -505,7 +513,7 @@ class Article:
             return matches[0] if len(matches) == 1 else None
         if matches:
             return matches[0]
-        return self._pronoun(sentence, False) if head.lower_ in TITLES else None
+        return self._pronoun(sentence, False) if head.lower_ in TITLES | PERSON_NOUNS else None
 
     def speaker(self, sentence: int, head: Any, verb: str = "") -> tuple[str | None, tuple[int, int] | None]:
         """Speaker named by the noun (or pronoun) ``head``, and where the text names it."""

@@ -702,3 +702,13 @@ def test_an_attribution_before_another_is_not_its_content(quotes_of):
             "involved in organising the coup, said literally: “F#ck the EU”.")
     _, rows = quotes_of(text)
     assert ("how the United States is condescending to its allies and the world in general", "Roger Waters") in indirect(rows)
+
+
+def test_a_description_refers_back_to_the_person_just_speaking(quotes_of):
+    text = ("Rock musician Roger Waters has explained why the US and its allies are making mistakes in foreign policy "
+            "that lead to endless conflicts.\n"
+            "When asked whether America should help Ukraine, that is growing and sucking the West into a vortex, the "
+            "singer said that “first of all, there should never be any military contribution” to the conflict.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Roger Waters"]
+    assert set(speakers(rows, "indirect")) == {"Roger Waters"}
