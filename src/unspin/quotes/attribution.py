@@ -580,7 +580,8 @@ class Article:
                 return child
         node = verb
         for _ in range(4):
-            subjects = [c for c in node.children if c.dep_ == "nsubj"]
+            # "Larijani was quoted as saying": the passive subject of "quoted" speaks
+            subjects = [c for c in node.children if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and node.lower_ == "quoted"]
             outside = [c for c in subjects if not self.quoted(c.idx, c.idx + 1)]
             for child in (outside or subjects)[:1]:
                 if child.lower_ in ("who", "which", "that") and node.dep_ == "relcl":

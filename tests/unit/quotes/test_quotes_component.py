@@ -712,3 +712,11 @@ def test_a_description_refers_back_to_the_person_just_speaking(quotes_of):
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Roger Waters"]
     assert set(speakers(rows, "indirect")) == {"Roger Waters"}
+
+
+def test_quoted_as_saying_names_the_passive_subject(quotes_of):
+    text = ("“Our government agreed not to stamp the passports of some of them because they were on transit flights for "
+            "two hours.\nHowever their movements were under the complete supervision of the Iranian intelligence,” "
+            "Larijani was quoted as saying.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Larijani"]
