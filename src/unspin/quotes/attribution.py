@@ -10,7 +10,7 @@ always wins over a distant guess:
    Failing a cue, the named subject of the verb whose object holds it ("Rep. Danny Davis
    defended Farrakhan as an “outstanding human being”"), never through a noun's or relative clause;
 2. an introduction ending in a colon right before it ("Borrell drew a line: “...”", or a bare
-   name as in a transcript, "Dima: “...”");
+   name as in a transcript, "Dima: “...”", "Sen. Lindsey Graham to committee Democrats: “...”");
 3. its paragraph: a quotation split by an attribution ("“A,” he said. “B.”") takes the speaker
    of its other part, or of reported speech earlier in the paragraph;
 4. the paragraphs before, when its paragraph opens with it: quoted paragraphs after "X said the
@@ -862,8 +862,11 @@ class Article:
             if token.dep_ == "pobj" and token.head.lower_ == "with" and (person := self._person(token)):
                 return Cue(before - 1, before, ":", index, person, self._span(self._phrase(token)))
         words = [t for t in tokens if not t.is_punct and not t.is_space]
-        names = {self._person(t) for t in words}
-        if words and len(names) == 1 and None not in names:  # a transcript's "Dima: “...”"
+        # a transcript's "Dima: “...”", "Sen. Lindsey Graham to committee Democrats: “...”" (no verb)
+        to = next((k for k, t in enumerate(words) if t.lower_ == "to"), len(words))
+        named = [t for t in words[:to] if t.lower_ not in TITLES] if not any(t.pos_ in ("VERB", "AUX") for t in words) else []
+        names = {self._person(t) for t in named}
+        if named and len(names) == 1 and None not in names:
             return Cue(before - 1, before, ":", index, names.pop(), self._span(words))
         subject = self._subject(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
         if subject is None:

@@ -720,3 +720,12 @@ def test_quoted_as_saying_names_the_passive_subject(quotes_of):
             "Larijani was quoted as saying.")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Larijani"]
+
+
+def test_a_transcript_line_naming_speaker_and_audience(quotes_of):
+    text = ("\"What you want to do is destroy this guy's life, hold this seat open, and hope you win in 2020,\" Graham "
+            "blasted Democrat Senators on the committee.\n"
+            "Sen. Lindsey Graham to committee Democrats: \"This is the most unethical sham since I've been in "
+            "politics.\"")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Lindsey Graham", "Lindsey Graham"]
