@@ -42,7 +42,7 @@ Institutions: officials of an organisation named in their phrase speak for it ("
 Customs Enforcement (ICE) officials", "ICE officials"; "US officials" are nobody), "police" speak
 under that name, "the embassy" refers back to the one institution with that word that spoke, and a
 coordinated proper noun with no entity of its own is one name ("Customs and Border Protection").
-"continued" attributes only right after a quotation; a quotation ending in "!" or "?" takes a bare
+"continued" attributes only right after a quotation or right before one ("Graham continued, “...”"); a quotation ending in "!" or "?" takes a bare
 attribution that opens the next sentence ("“How dare you!” Jeff Sessions said in California.");
 "..., the US embassy in Beijing said" names its speaker even when the model reads it as an
 appositive; "the group" (or "the agency", "the company", ...) refers back to the one organisation
@@ -94,7 +94,7 @@ _IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written",
 _PARTICLE = {"point": "out", "sum": "up"}
 #: Verbs that continue the speech of whoever spoke last ("..., he added").
 CONTINUING = ("add", "continue")
-#: Verbs that report speech only right after a quotation ("“...,” Perry continued."), not elsewhere
+#: Verbs that report speech only next to a quotation ("“...,” Perry continued.", "Graham continued, “...”"), not elsewhere
 #: ("Trump continued pounding Sessions").
 _AFTER_QUOTE = frozenset(("continue",))
 #: Heads naming people who speak for an organisation named before them ("ICE officials said"):
@@ -681,9 +681,11 @@ class Article:
         if verb in _PARTICLE and not any(c.dep_ == "prt" and c.lower_ == _PARTICLE[verb] for c in token.children):
             return None
         subject = self._subject(token)
-        if verb in _AFTER_QUOTE:
+        if verb in _AFTER_QUOTE:  # or right before one ("Graham continued, “...”")
             left = min(token.i, subject.left_edge.i) if subject is not None else token.i
-            if left == 0 or token.doc[left - 1].text not in "”\"’»":
+            before = left > 0 and token.doc[left - 1].text in "”\"’»"
+            if not before and self.text[token.idx + len(token.text) : token.idx + len(token.text) + 3].lstrip(" ,:")[:1] \
+                    not in ("“", '"', "«", "„"):
                 return None
         speaker, span = self.speaker(index, subject, verb) if subject is not None else (None, None)
         if verb == "suggest" and speaker is None and token.tag_ != "VBG":  # "the evidence suggests", "all the

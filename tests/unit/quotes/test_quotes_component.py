@@ -729,3 +729,10 @@ def test_a_transcript_line_naming_speaker_and_audience(quotes_of):
             "politics.\"")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Lindsey Graham", "Lindsey Graham"]
+
+
+def test_continued_right_before_a_quotation_attributes_it(quotes_of):
+    text = ("I'm not a fan of Senator Lindsey Graham, but he was right on point on Thursday.\n"
+            "Graham continued, \"Would you say you've been through hell?\"")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Lindsey Graham"]
