@@ -29,8 +29,9 @@ descriptions ("the ambassador") to the one person introduced with that title (of
 one just mentioned), or, for a title nobody was introduced with ("said the presenter") or a common
 noun news uses for someone it named ("the singer", "the caller"), as a pronoun would. A common noun's owner ("Neruda's driver") and a name inside an appositive never
 speak; neither does a person's name modifying an institution ("the Trump administration"). A
-spokesperson is named by their description ("a spokesman for Vladimir Zelensky"), never as the
-person they speak for; two names in apposition ("Uniper CFO, Tiina Tuomela" read as two people)
+spokesperson (an aide, someone's lawyers) is named by their description ("a spokesman for Vladimir
+Zelensky", "Zelensky’s aide", "Rombot’s lawyers"; "her spokeswoman" is that of whom her refers to),
+never as the person they speak for, and plural ones are nobody's he/she; two names in apposition ("Uniper CFO, Tiina Tuomela" read as two people)
 give None, as do two names the model runs into one phrase ("Trump continued pounding Sessions").
 A name modifying a common noun ("a caller to the Michael Savage radio show") never speaks, nor a
 known surname inside a name the model mistyped ("Billie Winner-Davis"); he/she is unknown when
@@ -142,7 +143,8 @@ _ABBREVIATED = {"ag": ("attorney", "general")}
 _LESSER = frozenset(("deputy", "vice", "assistant", "acting", "former"))
 #: Heads of noun phrases naming someone who speaks for another ("Iran's foreign ministry spokesman",
 #: "a spokesman for Vladimir Zelensky"): the description is the speaker, not the person it names.
-SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson", "representative"))
+SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson", "representative", "aide", "lawyers",
+                          "attorneys"))
 #: Dependents through which a common noun names someone else ("a spokesman for X", "X's driver",
 #: "the Michael Savage radio show"); only a document's owner is its speaker ("Lavrov's statement").
 #: The model reads a bare-apostrophe possessive ("Khweis’ defense attorney") as nmod.
@@ -421,7 +423,7 @@ class Article:
         if not tokens or (head.lower_ not in INSTITUTIONS | DOCUMENTS | SPOKESPEOPLE
                           and head.ent_type_ not in _NAME_LABELS):
             return None
-        named = any(t.ent_type_ in (*_NAME_LABELS, "NORP", "PERSON") for t in tokens)
+        named = any(t.ent_type_ in (*_NAME_LABELS, "NORP", "PERSON") or self._person(t) for t in tokens)
         if not named and sum(t.text[:1].isupper() for t in tokens) < 2:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -526,8 +528,20 @@ class Article:
         persons = self._persons_in(head)
         if persons:
             return (persons[0] if len(persons) == 1 else None), span
-        return (self._institution(head) or self._named_before(sentence, head) or self._generic(sentence, head)
+        return (self._owned_spokesperson(sentence, head) or self._institution(head) or self._named_before(sentence, head) or self._generic(sentence, head)
                 or self._description(sentence, head) or self._bare_name(head)), span
+
+    def _owned_spokesperson(self, sentence: int, head: Any) -> str | None:
+        """ "Her spokeswoman said": the spokesperson of the person his/her refers to, by that description."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+        if head.lower_ not in SPOKESPEOPLE or owner is None:
+            return None
+        person = self._pronoun(sentence, False)
+        if person is None or self._rival(owner, person):
+            return None
+        name = f"{person}’s {head.lower_}"
+        self.roles.setdefault(name, set()).add(head.lower_)
+        return name
 
     def _name_like(self, token: Any) -> str | None:
         """An appositive the model missed that reads as a person's name ("Uniper CFO, Tiina Tuomela")."""
@@ -762,7 +776,7 @@ class Article:
                     cues.append(cue)
                     # a later pronoun may refer to it; an unnamed subject of saying makes it unclear
                     if cue.speaker or (cue.speaker_span and cue.text.lower() in SAYING_FORMS and not cue.plural):
-                        self.speakers.append((index, cue.speaker, cue.speaker in self.roles))
+                        self.speakers.append((index, cue.speaker, cue.speaker in self.roles and not cue.plural))
             self.cues.extend(cues)
             contents = [c.content for c in cues if c.content]
             for token in sent:

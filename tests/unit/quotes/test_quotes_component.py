@@ -736,3 +736,31 @@ def test_continued_right_before_a_quotation_attributes_it(quotes_of):
             "Graham continued, \"Would you say you've been through hell?\"")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Lindsey Graham"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("But what Democrat Nancy Pelosi, who lost the seat, will do is not yet known: Her spokeswoman said she was "
+     "“overwhelmed by calls from colleagues, friends and supporters” and will announce her plans on Thursday.",
+     "Nancy Pelosi’s spokeswoman"),
+    ("“Simon, you are wrong. People are stealing like there is no tomorrow,” Zelensky’s aide told American journalist "
+     "Simon Shuster in an interview.", "Zelensky’s aide"),
+])
+def test_someones_spokesperson_or_aide_is_named_by_the_description(quotes_of, text, speaker):
+    _, rows = quotes_of(text)
+    assert set(speakers(rows, "direct")) == {speaker}
+
+
+def test_someones_lawyers_speak_under_that_description_and_are_no_he_or_she(quotes_of):
+    text = ("Rombot, part of a wave of Indonesian Christians who fled their country following deadly riots in 1998, "
+            "learned of the policy change when he appeared for an Aug. 1 check-in with ICE and was arrested.\n\n"
+            "“He walks out of the courthouse right now,” Chief U.S. District Judge Patti Saris said after concluding "
+            "that Rombot’s detention violated his rights.\n\n"
+            "Rombot’s lawyers said he was arrested despite a 2015 letter from ICE saying he would have a chance to "
+            "prepare for an “orderly” departure.\n\n"
+            "“This is what intent was, that he would be given the opportunity to leave under his own steam and not under "
+            "shackles,” she said.\n\n"
+            "Outside the courtroom, Rombot said: “I just want to say thank you to my attorney, my pastor and all of my "
+            "friends.”")
+    _, rows = quotes_of(text)
+    assert "Rombot’s lawyers" in speakers(rows, "indirect")
+    assert "Rombot’s lawyers" not in speakers(rows, "direct")
