@@ -705,7 +705,10 @@ class Article:
         if verb == "suggest" and speaker is None and token.tag_ != "VBG":  # "the evidence suggests", "all the
             return None  # circumstances suggested"; "..., suggesting that" goes with its clause's subject
         content = scope = None
-        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        # the clause after the verb, when the model also hangs one before it ("The figure itself is not new:
+        # General Mark Milley ... said that ...")
+        clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        clause = next((c for c in clauses if c.i > token.i), clauses[0] if clauses else None)
         if clause is not None and clause.i < token.i:  # "..., X said" needs its comma (or closing quote),
             edge = clause.right_edge  # which the model may count as the clause's own last token
             after = edge if edge.text == "," else edge.nbor() if edge.i + 1 < len(token.doc) else None

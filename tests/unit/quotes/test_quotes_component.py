@@ -764,3 +764,10 @@ def test_someones_lawyers_speak_under_that_description_and_are_no_he_or_she(quot
     _, rows = quotes_of(text)
     assert "Rombot’s lawyers" in speakers(rows, "indirect")
     assert "Rombot’s lawyers" not in speakers(rows, "direct")
+
+
+def test_the_clause_after_the_verb_is_what_was_said_when_the_model_hangs_another_before(quotes_of):
+    text = ("The figure itself is not new: General Mark Milley, chairman of the US Joint Chiefs of Staff, earlier said "
+            "that Ukrainian army losses were “well over 100,000”.")
+    _, rows = quotes_of(text)
+    assert indirect(rows) == [("Ukrainian army losses were “well over 100,000”", "Mark Milley")]
