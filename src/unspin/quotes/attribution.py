@@ -24,7 +24,8 @@ A cue whose subject cannot be pinned down gives speaker None: a wrong name is wo
 Pronouns (he/she) resolve only to the one person recently speaking or in subject position (of
 several, the one subject of the sentence before's main verb), and
 to nobody when the last to speak was unnamed ("a spokesman said ... He added", but not when
-plural: "his lawyers said ... she said"); definite
+plural: "his lawyers said ... she said"), or when someone described by a title of something came up
+since ("The head of the European Commission has called ..., She added"); definite
 descriptions ("the ambassador") to the one person introduced with that title (of several, the
 one just mentioned), or, for a title nobody was introduced with ("said the presenter") or a common
 noun news uses for someone it named ("the singer", "the caller"), as a pronoun would. A common noun's owner ("Neruda's driver") and a name inside an appositive never
@@ -297,6 +298,7 @@ class Article:
         self.subjects: list[tuple[int, str]] = []  # (sentence, person in subject position)
         self.main_subjects: list[tuple[int, str]] = []  # (sentence, person subject of its main verb)
         self.org_subjects: list[tuple[int, str]] = []  # (sentence, organisation in subject position)
+        self.described: list[int] = []  # sentences with an unnamed person described as a subject ("the head of")
         self.mentions: list[tuple[int, str]] = []  # (sentence, person named outside quotations)
         self.cues: list[Cue] = []
 
@@ -473,6 +475,8 @@ class Article:
             if last is None:  # the last to speak was someone unnamed: he/she may be them
                 return None
             others = {name for i, name in self.subjects if i >= last_at and name != last}
+            if any(last_at < i < sentence for i in self.described):
+                return None  # "X said ... . The head of the Commission has called ... . She added": her, maybe
             if continuing or not others:
                 return last
         window = {name for i, name in self.subjects if 0 <= sentence - i <= 3}
@@ -484,19 +488,28 @@ class Article:
             window = previous if len(previous) == 1 else window
         return window.pop() if len(window) == 1 else None
 
-    def _rival(self, pronoun: Any, person: str | None) -> bool:
+    def _rival(self, sentence: int, pronoun: Any, person: str | None) -> bool:
         """Whether someone other than ``person`` is named before ``pronoun`` in its sentence: he/she may
         be them ("The Home Office admitted Hamza Sodagar, though he has said ...")."""
         return person is not None and any(
-            (other := self._person(t)) and other != person and not self.quoted(t.idx, t.idx + 1)
-            for t in pronoun.sent if t.i < pronoun.i)
+            ((other := self._person(t)) and other != person or self._unnamed_person(sentence, t))
+            and not self.quoted(t.idx, t.idx + 1) for t in pronoun.sent if t.i < pronoun.i)
 
-    def _description(self, sentence: int, head: Any) -> str | None:
+    def _unnamed_person(self, sentence: int, token: Any) -> bool:
+        """Whether a subject describes, by a title of something ("The head of the European Commission has
+        already called ..."), a person no name or introduction with that title gives (not "the judge"
+        introduced as Judge Patti Saris; nor "The French leader", which refers back)."""
+        return (token.dep_ in ("nsubj", "nsubjpass") and token.lower_ in TITLES | PERSON_NOUNS
+                and any(c.dep_ == "prep" for c in token.children)
+                and token.head.lower_ not in SAYING_FORMS and not self._persons_in(token)
+                and self._description(sentence, token, refer_back=False) is None)
+
+    def _description(self, sentence: int, head: Any, refer_back: bool = True) -> str | None:
         """The person a definite description ("the Ambassador", "said the presenter") refers to.
 
         The one person introduced with that title; when nobody was, a title word refers back like
         he/she would (to the one person recently speaking), since news names a speaker before
-        describing them. A title owned by someone ("Khweis’ defense attorney") is definite too, but
+        describing them (unless not ``refer_back``). A title owned by someone ("Khweis’ defense attorney") is definite too, but
         names only a person introduced with it, never its owner.
         """
         owners = {(self._person(c) or _clean_name(c.text)).split()[-1] for c in head.children if c.dep_ in ("poss", "nmod")}
@@ -515,14 +528,14 @@ class Article:
             return matches[0] if len(matches) == 1 else None
         if matches:
             return matches[0]
-        return self._pronoun(sentence, False) if head.lower_ in TITLES | PERSON_NOUNS else None
+        return self._pronoun(sentence, False) if head.lower_ in TITLES | PERSON_NOUNS and refer_back else None
 
     def speaker(self, sentence: int, head: Any, verb: str = "") -> tuple[str | None, tuple[int, int] | None]:
         """Speaker named by the noun (or pronoun) ``head``, and where the text names it."""
         if head.pos_ == "PRON":
             if head.lower_ in PERSON_PRONOUNS:
                 person = self._pronoun(sentence, verb in CONTINUING)
-                return (None if self._rival(head, person) else person), self._span([head])
+                return (None if self._rival(sentence, head, person) else person), self._span([head])
             return None, self._span([head])
         span = self._span(self._phrase(head))
         persons = self._persons_in(head)
@@ -537,7 +550,7 @@ class Article:
         if head.lower_ not in SPOKESPEOPLE or owner is None:
             return None
         person = self._pronoun(sentence, False)
-        if person is None or self._rival(owner, person):
+        if person is None or self._rival(sentence, owner, person):
             return None
         name = f"{person}’s {head.lower_}"
         self.roles.setdefault(name, set()).add(head.lower_)
@@ -788,6 +801,8 @@ class Article:
                     continue
                 if token.dep_ in ("nsubj", "nsubjpass"):
                     self.subjects.extend((index, name) for name in self._persons_in(token))
+                    if self._unnamed_person(index, token):
+                        self.described.append(index)
                     if token.head.i == sent.root.i:
                         self.main_subjects.extend((index, name) for name in self._persons_in(token))
                     for part in (token, *(c for c in token.children if c.dep_ == "conj")):  # "X and Y met"

@@ -771,3 +771,13 @@ def test_the_clause_after_the_verb_is_what_was_said_when_the_model_hangs_another
             "that Ukrainian army losses were “well over 100,000”.")
     _, rows = quotes_of(text)
     assert indirect(rows) == [("Ukrainian army losses were “well over 100,000”", "Mark Milley")]
+
+
+def test_a_person_described_by_a_title_of_something_may_be_the_next_she(quotes_of):
+    text = ("“At least that’s what the Slovak Minister of Economy Affairs said,” the Hungarian Foreign Minister Peter "
+            "Szijjarto noted.\n"
+            "Earlier, Gazprom announced that it had completely suspended gas supplies to Bulgaria and Poland.\n"
+            "The head of the European Commission has already called Gazprom’s statements on gas supplies suspension a "
+            "“blackmail”, She added the EU is ready for such scenario and is planning a response.")
+    _, rows = quotes_of(text)
+    assert ("the EU is ready for such scenario and is planning a response", None) in indirect(rows)
