@@ -70,7 +70,9 @@ another attribution ("The musician recalled how ...: in 2014, Nuland ... said li
 sentence closed by its attribution counts even when the model does not parse it so ("..., AFP
 reports.", "..., reported The Daily Wire.", "..., warned Martina Becker from HGK shipping."): a
 clause with a subject of its own, a comma, a short noun phrase and a finite verb of saying with
-nothing but a short verbless, unquoted phrase after it. "According to" reports speech whenever it cites
+nothing but a short verbless, unquoted phrase after it. A verb the model gave no clause still
+reports the rest of its sentence when "that" or a date opens a finite clause right after it ("experts
+warn that its too soon ...", "Tedros said Wednesday the death toll stood at 207"). "According to" reports speech whenever it cites
 someone's words, named or not ("according to police sources", "Western media reports"), never
 figures ("the 2011 census").
 """
@@ -509,10 +511,11 @@ class Article:
 
         The one person introduced with that title; when nobody was, a title word refers back like
         he/she would (to the one person recently speaking), since news names a speaker before
-        describing them (unless not ``refer_back``). A title owned by someone ("Khweis’ defense attorney") is definite too, but
-        names only a person introduced with it, never its owner.
+        describing them (unless not ``refer_back``). A title owned by someone ("Khweis’ defense
+        attorney") is definite too, but names only a person introduced with it, never its owner.
         """
-        owners = {(self._person(c) or _clean_name(c.text)).split()[-1] for c in head.children if c.dep_ in ("poss", "nmod")}
+        owners = {(self._person(c) or _clean_name(c.text)).split()[-1] for c in head.children
+                  if c.dep_ in ("poss", "nmod")}
         if not owners and not any(t.lower_ == "the" and t.dep_ == "det" for t in head.children):
             return None
         wanted = _ABBREVIATED.get(head.lower_, (head.lower_,))
@@ -541,7 +544,8 @@ class Article:
         persons = self._persons_in(head)
         if persons:
             return (persons[0] if len(persons) == 1 else None), span
-        return (self._owned_spokesperson(sentence, head) or self._institution(head) or self._named_before(sentence, head) or self._generic(sentence, head)
+        return (self._owned_spokesperson(sentence, head) or self._institution(head)
+                or self._named_before(sentence, head) or self._generic(sentence, head)
                 or self._description(sentence, head) or self._bare_name(head)), span
 
     def _owned_spokesperson(self, sentence: int, head: Any) -> str | None:
@@ -608,7 +612,8 @@ class Article:
         node = verb
         for _ in range(4):
             # "Larijani was quoted as saying": the passive subject of "quoted" speaks
-            subjects = [c for c in node.children if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and node.lower_ == "quoted"]
+            subjects = [c for c in node.children
+                        if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and node.lower_ == "quoted"]
             outside = [c for c in subjects if not self.quoted(c.idx, c.idx + 1)]
             for child in (outside or subjects)[:1]:
                 if child.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
@@ -701,6 +706,24 @@ class Article:
             nouns = [t for t in tail if t.pos_ in ("NOUN", "PROPN") and t.head.i == token.i]
         return content, (nouns[0] if len(nouns) == 1 else None)
 
+    def _unparsed_clause(self, token: Any) -> tuple[int, int] | None:
+        """The rest of the sentence after a verb of saying the model gave no clause, when it plainly opens
+        one: "that" right after the verb ("experts warn that its too soon ...", "that" read as a
+        determiner) or a date between the verb and a finite clause ("Tedros said Wednesday the death toll
+        stood at 207", read as a relative clause of "Wednesday"); never after a passive ("were warned")."""
+        sent = token.sent
+        after = [t for t in sent if t.i > token.i]
+        dated = 0
+        while dated < len(after) and after[dated].ent_type_ in ("DATE", "TIME") and after[dated].dep_ != "pobj":
+            dated += 1
+        rest = after[dated:]
+        that = bool(rest) and rest[0].lower_ == "that"
+        opens = that or dated and rest and rest[0].pos_ in ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ")
+        finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not self.quoted(t.idx, t.idx + 1) for t in rest[1:])
+        if not opens or not finite or any(c.dep_ == "auxpass" for c in token.children):
+            return None
+        return self._content(rest)
+
     def _verb_cue(self, index: int, token: Any) -> Cue | None:
         verb = SAYING_FORMS.get(token.lower_)
         if verb is None or token.pos_ != "VERB" or self._aside(token):
@@ -711,8 +734,8 @@ class Article:
         if verb in _AFTER_QUOTE:  # or right before one ("Graham continued, “...”")
             left = min(token.i, subject.left_edge.i) if subject is not None else token.i
             before = left > 0 and token.doc[left - 1].text in "”\"’»"
-            if not before and self.text[token.idx + len(token.text) : token.idx + len(token.text) + 3].lstrip(" ,:")[:1] \
-                    not in ("“", '"', "«", "„"):
+            end = token.idx + len(token.text)
+            if not before and self.text[end : end + 3].lstrip(" ,:")[:1] not in ("“", '"', "«", "„"):
                 return None
         speaker, span = self.speaker(index, subject, verb) if subject is not None else (None, None)
         if verb == "suggest" and speaker is None and token.tag_ != "VBG":  # "the evidence suggests", "all the
@@ -740,6 +763,8 @@ class Article:
             if head is not None:
                 subject = head
                 speaker, span = self.speaker(index, head, verb)
+        elif clause is None and (unparsed := self._unparsed_clause(token)) is not None:
+            content = scope = unparsed
         plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we"))
         return Cue(token.idx, token.idx + len(token.text), token.text, index, speaker, span, content, plural, scope)
 

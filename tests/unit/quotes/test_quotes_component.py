@@ -781,3 +781,23 @@ def test_a_person_described_by_a_title_of_something_may_be_the_next_she(quotes_o
             "“blackmail”, She added the EU is ready for such scenario and is planning a response.")
     _, rows = quotes_of(text)
     assert ("the EU is ready for such scenario and is planning a response", None) in indirect(rows)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The authorities recorded more than 2 000 cases, and Tedros said Wednesday the death toll stood at 207.",
+     "the death toll stood at 207"),
+    ("Since the airborne version of the plague can kill a person in just three hours, experts warn that its too soon "
+     "to think that since there hasn’t been a person infected in recent days, that it won’t pop up again.",
+     "its too soon to think that since there hasn’t been a person infected in recent days, that it won’t pop up "
+     "again"),
+])
+def test_a_clause_the_model_did_not_hang_on_the_verb_is_still_reported(quotes_of, text, content):
+    _, rows = quotes_of(text)
+    assert content in [quoted for quoted, _ in indirect(rows)]
+
+
+def test_after_a_passive_verb_of_saying_no_clause_is_guessed(quotes_of):
+    text = ("The caller mentioned how some people in the crowd were warned 45 minutes before the shooting that they were "
+            "going to die.")
+    _, rows = quotes_of(text)
+    assert not any(quoted.startswith("before the shooting") for quoted, _ in indirect(rows))
