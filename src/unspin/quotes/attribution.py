@@ -65,7 +65,8 @@ inside it reports the clause: "Trump said ..., according to Bloomberg" is Trump'
 noting that", "it should be noted that", "that's not to say") report nobody; a clause opened by a
 question word ("he said what many of us thought") names what was said without saying it; "suggest"
 with no named subject is evidence, not speech ("all the circumstances suggested that"); a
-relative's words before its verb are not part of what was said ("which NASA says is ..."), nor is
+relative's words before its verb are not part of what was said ("which NASA says is ..."), nor is a
+second verb of saying joined to the clause ("he said he regretted it and said ..."), nor is
 another attribution ("The musician recalled how ...: in 2014, Nuland ... said literally: “...”"). A
 sentence closed by its attribution counts even when the model does not parse it so ("..., AFP
 reports.", "..., reported The Daily Wire.", "..., warned Martina Becker from HGK shipping."): a
@@ -756,6 +757,13 @@ class Article:
             # a relative's words before the verb are not what was said ("what it said was Cuba's failure",
             # "which NASA says is the windiest")
             tokens = [t for t in clause.subtree if t.i > token.i] if clause.i > token.i else list(clause.subtree)
+            # a second verb of saying joined to the clause says something else ("Khweis said he regretted his
+            # actions and said his decision ... was a drunken one")
+            joined = [t for t in tokens if t.dep_ == "conj" and t.lower_ in SAYING_FORMS and t.head.i != token.i]
+            if joined:
+                tokens = [t for t in tokens if t.i < joined[0].i]
+                while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
+                    tokens.pop()
             content, scope = self._content(tokens), self._span(list(clause.subtree))
         elif clause is None and (trailing := self._trailing(token)) is not None:
             content, head = trailing

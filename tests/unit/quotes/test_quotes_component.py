@@ -801,3 +801,11 @@ def test_after_a_passive_verb_of_saying_no_clause_is_guessed(quotes_of):
             "going to die.")
     _, rows = quotes_of(text)
     assert not any(quoted.startswith("before the shooting") for quoted, _ in indirect(rows))
+
+
+def test_a_second_verb_of_saying_in_the_clause_reports_its_own_content(quotes_of):
+    text = ("From the very start of his trial, Khweis said he regretted his actions and said his decision to join ISIS "
+            "in December 2015 was a drunken one.")
+    _, rows = quotes_of(text)
+    assert [quoted for quoted, _ in indirect(rows)] == [
+        "he regretted his actions", "his decision to join ISIS in December 2015 was a drunken one"]
