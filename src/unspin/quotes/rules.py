@@ -6,7 +6,8 @@ that opens a quotation without closing it yields a quotation up to the paragraph
 news prints a quotation continued over several paragraphs, each reopened with a mark. When the
 next line instead goes on without reopening and closes it (feeds that print one sentence per
 line: “We thought ... / ... cloud activity.”), the quotation runs on to that closing mark. Scare quotes (one or two words) and
-titles of works are dropped: they quote nobody's words; so is the title of an article a blog cites
+titles of works are dropped: they quote nobody's words, and neither does a title-case quotation
+outside the headline (“The Whole Truth About Ukraine’s Crimes in Donbass”); so is the title of an article a blog cites
 before reposting it (“Title,” by Author, Outlet, Date:).
 """
 
@@ -30,6 +31,9 @@ _TITLE_CUE = re.compile(r"\b(?:(?:titled|entitled|headlined|called|named|dubbed)
 _SAID = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|adds|stated|states|declared|announced)\b")
 _CITATION = re.compile(r"^[,\s]*(?:by\s+[A-Z][^\n]*|[A-Z][^\n]*\b(?:1[89]|20)\d\d\b[^\n]*):\s*$")
 _WORD = re.compile(r"\w+(?:[.,]\d+)*")  # 70,000 is one word
+#: Short words a title leaves in lower case ("The Whole Truth About Ukraine’s Crimes in Donbass").
+_TITLE_SMALL = frozenset(("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with",
+                          "from", "as", "vs", "nor"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +100,14 @@ def is_quotation(text: str, start: int, end: int) -> bool:
     return not _TITLE_CUE.search(text[max(0, start - 40) : start])
 
 
+def is_title_case(text: str, start: int, end: int) -> bool:
+    """Whether every word of a quoted stretch but a title's short words is capitalised: in an article's body
+    that is a title or a name ("“The Whole Truth About Ukraine’s Crimes in Donbass”", "“Pale Blue Dot”"),
+    not someone's words; in a headline, whose every word is capitalised, it says nothing."""
+    words = [w for w in _WORD.findall(text[start:end]) if w.lower() not in _TITLE_SMALL]
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
 def _first_mark(text: str, start: int, end: int) -> int | None:
     """The first quotation mark of text[start:end], not counting apostrophes inside words (“I’ve”)."""
     return next((i for i in range(start, end) if text[i] in "“”„«»\"‘’" and not (
@@ -132,6 +144,7 @@ def direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[in
             j += 1
             joined = quote_marks(text, opened, paragraphs[j][1])  # re-pair from the opening mark on
             marks.extend(joined)
-        found.extend((s, e) for s, e in marks if is_quotation(text, s, e))
+        headline = i == 0 and len(paragraphs) > 1
+        found.extend((s, e) for s, e in marks if is_quotation(text, s, e) and (headline or not is_title_case(text, s, e)))
         i = j + 1
     return found

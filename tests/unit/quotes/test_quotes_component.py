@@ -809,3 +809,23 @@ def test_a_second_verb_of_saying_in_the_clause_reports_its_own_content(quotes_of
     _, rows = quotes_of(text)
     assert [quoted for quoted, _ in indirect(rows)] == [
         "he regretted his actions", "his decision to join ISIS in December 2015 was a drunken one"]
+
+
+@pytest.mark.parametrize("line", [
+    "From Reuters:Wikipedia has a page devoted to “ List of Grenade Attacks in Sweden ,” which lists 80 different "
+    "attacks beginning in 2014.",
+    "In 1994, US astronomer Carl Sagan reflected on the significance of the photograph to an audience at Cornell "
+    "University, famously coining its name as the \"Pale Blue Dot\", and giving one of the most widely published "
+    "speeches of all time.",
+])
+def test_a_title_case_quotation_in_the_body_is_a_title(quotes_of, line):
+    _, rows = quotes_of("Sweden in the news\n\nThe story so far.\n" + line)
+    assert direct(rows) == []
+
+
+def test_a_title_case_quotation_in_the_headline_is_kept(quotes_of):
+    text = ("“Credible Evidence Of A Terrorist Infiltration”: Congressman Says ‘Secret Intel’ Proves ISIS Connection To "
+            "Las Vegas Massacre\n\nCongress is in possession of ‘secret intel’, according to Pennsylvania Congressman "
+            "Scott Perry.")
+    _, rows = quotes_of(text)
+    assert [quoted for quoted, _ in direct(rows)] == ["“Credible Evidence Of A Terrorist Infiltration”"]
