@@ -24,7 +24,8 @@ A cue whose subject cannot be pinned down gives speaker None: a wrong name is wo
 Pronouns (he/she) resolve only to the one person recently speaking or in subject position (of
 several, the one subject of the sentence before's main verb), and
 to nobody when the last to speak was unnamed ("a spokesman said ... He added", but not when
-plural: "his lawyers said ... she said"), or when someone described by a title of something came up
+plural: "his lawyers said ... she said", nor a thing misparsed as the subject: "her sentence ... and
+accused Sessions"), or when someone described by a title of something came up
 since ("The head of the European Commission has called ..., She added"); definite
 descriptions ("the ambassador") to the one person introduced with that title (of several, the
 one just mentioned), or, for a title nobody was introduced with ("said the presenter") or a common
@@ -219,6 +220,7 @@ class Cue:
     content: tuple[int, int] | None = None
     plural: bool = False  # a plural subject ("Rombot's lawyers said") is no antecedent of he/she
     scope: tuple[int, int] | None = None  # the clause a verb governs, even when all of it is quoted
+    personal: bool = True  # its subject may be a person: a pronoun, a name, or a noun for people or speakers
 
 
 def _person_name(ent: Any) -> str:
@@ -269,6 +271,15 @@ def _not_speaking(head: Any) -> frozenset[str]:
     if head.pos_ == "NOUN" or head.lower_ in TITLES:
         return _OWNER_DEPS
     return _NAME_PART_DEPS if head.pos_ == "PROPN" else frozenset(("appos",))
+
+
+def _personal(subject: Any) -> bool:
+    """Whether a subject may be someone speaking: a pronoun, a proper noun, or a noun for people or speakers
+    ("a spokesman", "the caller"), not a thing the model misparsed as the subject ("her sentence ... and
+    accused Sessions", "The previous bill ... did not promise")."""
+    word = subject.lower_
+    nouns = TITLES | PERSON_NOUNS | SPOKESPEOPLE | _SPEAKING_NOUNS
+    return subject.pos_ in ("PRON", "PROPN") or word in nouns or word.endswith("s") and word[:-1] in nouns
 
 
 def _clean_name(text: str) -> str:
@@ -774,7 +785,8 @@ class Article:
         elif clause is None and (unparsed := self._unparsed_clause(token)) is not None:
             content = scope = unparsed
         plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we"))
-        return Cue(token.idx, token.idx + len(token.text), token.text, index, speaker, span, content, plural, scope)
+        return Cue(token.idx, token.idx + len(token.text), token.text, index, speaker, span, content, plural, scope,
+                   subject is None or _personal(subject))
 
     @staticmethod
     def _speaking_source(source: Any) -> bool:
@@ -824,7 +836,8 @@ class Article:
                 if cue is not None:
                     cues.append(cue)
                     # a later pronoun may refer to it; an unnamed subject of saying makes it unclear
-                    if cue.speaker or (cue.speaker_span and cue.text.lower() in SAYING_FORMS and not cue.plural):
+                    if cue.speaker or (cue.speaker_span and cue.text.lower() in SAYING_FORMS and not cue.plural
+                                       and cue.personal):
                         self.speakers.append((index, cue.speaker, cue.speaker in self.roles and not cue.plural))
             self.cues.extend(cues)
             contents = [c.content for c in cues if c.content]

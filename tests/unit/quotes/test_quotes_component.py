@@ -829,3 +829,13 @@ def test_a_title_case_quotation_in_the_headline_is_kept(quotes_of):
             "Scott Perry.")
     _, rows = quotes_of(text)
     assert [quoted for quoted, _ in direct(rows)] == ["“Credible Evidence Of A Terrorist Infiltration”"]
+
+
+def test_a_thing_misparsed_as_a_subject_of_saying_is_no_unnamed_speaker(quotes_of):
+    text = ("In an early Friday post on Twitter, Trump wrote that her sentence of 63 months in federal prison was unfair "
+            "and accused Sessions of having a double standard.\n"
+            "“Gee, this is ‘small potatoes’ compared to what Hillary Clinton did!” he tweeted about Winner, a former "
+            "National Security Agency contractor who leaked a document about Russian meddling in the 2016 presidential "
+            "election.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Trump"]
