@@ -359,8 +359,9 @@ class Article:
         for ent, name in persons:
             root = ent.root
             words = {t.lower_ for t in ent if t.lower_ in TITLES}
-            words |= {t.lower_ for t in root.children if t.dep_ in ("compound", "appos")
-                      and (t.pos_ == "NOUN" or t.lower_ in TITLES)}
+            titled = [t for t in root.children if t.dep_ in ("compound", "appos")]
+            titled += [t for c in titled for t in c.children if t.dep_ == "compound"]  # "Attorney General X"
+            words |= {t.lower_ for t in titled if t.pos_ == "NOUN" or t.lower_ in TITLES}
             if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
                 words.add(root.head.lower_)
             roles.setdefault(self.canonical(name), set()).update(words)

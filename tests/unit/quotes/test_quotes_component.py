@@ -839,3 +839,15 @@ def test_a_thing_misparsed_as_a_subject_of_saying_is_no_unnamed_speaker(quotes_o
             "election.")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Trump"]
+
+
+def test_a_title_of_several_words_introduces_its_person(quotes_of):
+    text = ("WASHINGTON — Attorney General Jeff Sessions has a message for Donald Trump: You’re wrong, Mr. President.\n"
+            "Sessions long has been one of Trump’s favorite pinatas, often taking the brunt of the president’s public "
+            "scorn.\n"
+            "Trump, in an interview that aired Thursday morning, also blasted Sessions because, he said, the former "
+            "Alabama senator “never took control of the Justice Department.”\n"
+            "About seven hours later, the country’s top law enforcement officer fired back.\n"
+            "“I took control of the Department of Justice the day I was sworn in,” the AG said in a statement.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct")[-1] == "Jeff Sessions"
