@@ -851,3 +851,12 @@ def test_a_title_of_several_words_introduces_its_person(quotes_of):
             "“I took control of the Department of Justice the day I was sworn in,” the AG said in a statement.")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct")[-1] == "Jeff Sessions"
+
+
+def test_a_known_surname_opening_a_sentence_as_the_subject_of_saying_is_the_person(quotes_of):
+    text = ("Rock musician Roger Waters has explained why the US and its allies are making mistakes in foreign policy "
+            "that lead to endless conflicts.\n"
+            "Waters concludes by addressing Biden and the entire American establishment: “You are living in the past. "
+            "The unipolar thing won’t work any more.”")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Roger Waters"]
