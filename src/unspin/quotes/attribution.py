@@ -21,7 +21,8 @@ A subject inside a quotation is never its speaker ("“... A hat signed by X,”
 "according to" an outlet after the last quotation does not end step 4's continuation.
 Steps 3 and 4 never lend a speaker to a quotation whose sentence has a subject of its own.
 A cue whose subject cannot be pinned down gives speaker None: a wrong name is worse than none.
-Pronouns (he/she) resolve only to the one person recently speaking or in subject position (of
+"It" speaks for the one organisation or country that is the subject before it in its sentence
+("Although Russia prepares ..., it insists that"). Pronouns (he/she) resolve only to the one person recently speaking or in subject position (of
 several, the one subject of the sentence before's main verb), and
 to nobody when the last to speak was unnamed ("a spokesman said ... He added", but not when
 plural: "his lawyers said ... she said", nor a thing misparsed as the subject: "her sentence ... and
@@ -505,6 +506,24 @@ class Article:
             window = previous if len(previous) == 1 else window
         return window.pop() if len(window) == 1 else None
 
+    def _it(self, sentence: int, pronoun: Any) -> str | None:
+        """The organisation or country "it" refers to: the one subject before it in its sentence that names
+        one ("Although Russia prepares ..., it insists that", "the US government expelled ... for what it
+        said was"), never a person or a thing."""
+        found = set()
+        for token in pronoun.sent:
+            if token.i >= pronoun.i or token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON" \
+                    or self.quoted(token.idx, token.idx + 1) or self._persons_in(token):
+                continue
+            entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            if entity is not None and entity.label_ in ("GPE", "ORG") and entity.root.i == token.i:
+                found.add(_clean_name(entity.text).removeprefix("the ").removeprefix("The "))
+            elif name := self._institution(token) or self._generic(sentence, token):
+                found.add(name)
+            else:
+                return None  # another subject first: "it" may be that
+        return found.pop() if len(found) == 1 else None
+
     def _rival(self, sentence: int, pronoun: Any, person: str | None) -> bool:
         """Whether someone other than ``person`` is named before ``pronoun`` in its sentence: he/she may
         be them ("The Home Office admitted Hamza Sodagar, though he has said ...")."""
@@ -551,6 +570,8 @@ class Article:
     def speaker(self, sentence: int, head: Any, verb: str = "") -> tuple[str | None, tuple[int, int] | None]:
         """Speaker named by the noun (or pronoun) ``head``, and where the text names it."""
         if head.pos_ == "PRON":
+            if head.lower_ == "it":
+                return self._it(sentence, head), self._span([head])
             if head.lower_ in PERSON_PRONOUNS:
                 person = self._pronoun(sentence, verb in CONTINUING)
                 return (None if self._rival(sentence, head, person) else person), self._span([head])

@@ -860,3 +860,15 @@ def test_a_known_surname_opening_a_sentence_as_the_subject_of_saying_is_the_pers
             "The unipolar thing won’t work any more.”")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Roger Waters"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Although Russia prepares an armed contingent to intervene, it insists that it is the others who are meddling in "
+     "the fight between Lukashenko and the opposition.", "Russia"),
+    ("In October, the US government expelled 15 Cuban diplomats for what it said was Cuba's failure to protect staff "
+     "at the US embassy in Havana from mysterious health incidents.", "US government"),
+])
+def test_it_refers_to_the_organisation_or_country_that_is_the_subject_before_it(quotes_of, text, speaker):
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == [speaker]
+
