@@ -44,7 +44,8 @@ Names are normalised to the fullest form the article gives ("Lavrov" -> "Sergei 
 
 Institutions: officials of an organisation named in their phrase speak for it ("Immigrations and
 Customs Enforcement (ICE) officials", "ICE officials"; "US officials" are nobody), "police" speak
-under that name, "the embassy" refers back to the one institution with that word that spoke, and a
+under that name, "the embassy" refers back to the one institution with that word that spoke or
+was a subject ("the US embassy in China issued a warning ... The embassy said"), and a
 coordinated proper noun with no entity of its own is one name ("Customs and Border Protection").
 "continued" attributes only right after a quotation or right before one ("Graham continued, “...”"); a quotation ending in "!" or "?" takes a bare
 attribution that opens the next sentence ("“How dare you!” Jeff Sessions said in California.");
@@ -313,6 +314,7 @@ class Article:
         self.subjects: list[tuple[int, str]] = []  # (sentence, person in subject position)
         self.main_subjects: list[tuple[int, str]] = []  # (sentence, person subject of its main verb)
         self.org_subjects: list[tuple[int, str]] = []  # (sentence, organisation in subject position)
+        self.institution_subjects: list[tuple[int, str]] = []  # (sentence, institution in subject position)
         self.described: list[int] = []  # sentences with an unnamed person described as a subject ("the head of")
         self.mentions: list[tuple[int, str]] = []  # (sentence, person named outside quotations)
         self.cues: list[Cue] = []
@@ -469,11 +471,13 @@ class Article:
 
     def _named_before(self, sentence: int, head: Any) -> str | None:
         """The institution a definite "the embassy" refers back to: the one speaker so far whose name has
-        that word ("the US embassy in Beijing said ... the embassy said")."""
+        that word ("the US embassy in Beijing said ... the embassy said"), or the one institution with it
+        that was the subject of a sentence ("the US embassy in China issued a health warning ... The
+        embassy said")."""
         if head.lower_ not in INSTITUTIONS or head.lower_ in _BARE_INSTITUTIONS or [t.lower_ for t in head.children] != ["the"]:
             return None
-        earlier = {name for i, name, person in self.speakers if name and not person and i <= sentence
-                   and head.lower_ in name.lower().split()}
+        named = [(i, name) for i, name, person in self.speakers if name and not person] + self.institution_subjects
+        earlier = {name for i, name in named if i <= sentence and head.lower_ in name.lower().split()}
         return earlier.pop() if len(earlier) == 1 else None
 
     def _generic(self, sentence: int, head: Any) -> str | None:
@@ -873,6 +877,8 @@ class Article:
                     self.subjects.extend((index, name) for name in self._persons_in(token))
                     if self._unnamed_person(index, token):
                         self.described.append(index)
+                    if token.lower_ in INSTITUTIONS and (name := self._institution(token)):
+                        self.institution_subjects.append((index, name))
                     if token.head.i == sent.root.i:
                         self.main_subjects.extend((index, name) for name in self._persons_in(token))
                     for part in (token, *(c for c in token.children if c.dep_ == "conj")):  # "X and Y met"

@@ -872,3 +872,12 @@ def test_it_refers_to_the_organisation_or_country_that_is_the_subject_before_it(
     _, rows = quotes_of(text)
     assert speakers(rows, "indirect") == [speaker]
 
+
+
+def test_the_embassy_refers_back_to_the_one_named_as_a_subject(quotes_of):
+    text = ("Pompeo's remarks on Wednesday came hours after the US embassy in China issued a health warning to Americans "
+            "living there over an \"unusual\" auditory or sensory phenomena.\n"
+            "The embassy said a US government employee in the southern city of Guangzhou reported experiencing a "
+            "\"subtle and vague, but abnormal, sensations of sound and pressure\", which led to a mild brain injury.")
+    _, rows = quotes_of(text)
+    assert set(speakers(rows, "indirect")) == {"US embassy in China"}
