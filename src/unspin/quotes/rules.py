@@ -31,6 +31,7 @@ _TITLE_CUE = re.compile(r"\b(?:(?:titled|entitled|headlined|called|named|dubbed)
 _SAID = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|adds|stated|states|declared|announced)\b")
 _CITATION = re.compile(r"^[,\s]*(?:by\s+[A-Z][^\n]*|[A-Z][^\n]*\b(?:1[89]|20)\d\d\b[^\n]*):\s*$")
 _WORD = re.compile(r"\w+(?:[.,]\d+)*")  # 70,000 is one word
+_TITLE_WORD = re.compile(r"\w[\w’'-]*")  # Ukraine’s is one word
 #: Short words a title leaves in lower case ("The Whole Truth About Ukraine’s Crimes in Donbass").
 _TITLE_SMALL = frozenset(("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with",
                           "from", "as", "vs", "nor"))
@@ -104,7 +105,7 @@ def is_title_case(text: str, start: int, end: int) -> bool:
     """Whether every word of a quoted stretch but a title's short words is capitalised: in an article's body
     that is a title or a name ("“The Whole Truth About Ukraine’s Crimes in Donbass”", "“Pale Blue Dot”"),
     not someone's words; in a headline, whose every word is capitalised, it says nothing."""
-    words = [w for w in _WORD.findall(text[start:end]) if w.lower() not in _TITLE_SMALL]
+    words = [w for w in _TITLE_WORD.findall(text[start:end]) if w.lower() not in _TITLE_SMALL]
     return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
 
 

@@ -817,6 +817,7 @@ def test_a_second_verb_of_saying_in_the_clause_reports_its_own_content(quotes_of
     "In 1994, US astronomer Carl Sagan reflected on the significance of the photograph to an audience at Cornell "
     "University, famously coining its name as the \"Pale Blue Dot\", and giving one of the most widely published "
     "speeches of all time.",
+    "The document “The Whole Truth About Ukraine’s Crimes in Donbass” confirms this.",
 ])
 def test_a_title_case_quotation_in_the_body_is_a_title(quotes_of, line):
     _, rows = quotes_of("Sweden in the news\n\nThe story so far.\n" + line)
