@@ -714,30 +714,6 @@ def test_a_description_refers_back_to_the_person_just_speaking(quotes_of):
     assert set(speakers(rows, "indirect")) == {"Roger Waters"}
 
 
-def test_quoted_as_saying_names_the_passive_subject(quotes_of):
-    text = ("“Our government agreed not to stamp the passports of some of them because they were on transit flights for "
-            "two hours.\nHowever their movements were under the complete supervision of the Iranian intelligence,” "
-            "Larijani was quoted as saying.")
-    _, rows = quotes_of(text)
-    assert speakers(rows, "direct") == ["Larijani"]
-
-
-def test_a_transcript_line_naming_speaker_and_audience(quotes_of):
-    text = ("\"What you want to do is destroy this guy's life, hold this seat open, and hope you win in 2020,\" Graham "
-            "blasted Democrat Senators on the committee.\n"
-            "Sen. Lindsey Graham to committee Democrats: \"This is the most unethical sham since I've been in "
-            "politics.\"")
-    _, rows = quotes_of(text)
-    assert speakers(rows, "direct") == ["Lindsey Graham", "Lindsey Graham"]
-
-
-def test_continued_right_before_a_quotation_attributes_it(quotes_of):
-    text = ("I'm not a fan of Senator Lindsey Graham, but he was right on point on Thursday.\n"
-            "Graham continued, \"Would you say you've been through hell?\"")
-    _, rows = quotes_of(text)
-    assert speakers(rows, "direct") == ["Lindsey Graham"]
-
-
 @pytest.mark.parametrize("text, speaker", [
     ("But what Democrat Nancy Pelosi, who lost the seat, will do is not yet known: Her spokeswoman said she was "
      "“overwhelmed by calls from colleagues, friends and supporters” and will announce her plans on Thursday.",
@@ -832,16 +808,6 @@ def test_a_title_case_quotation_in_the_headline_is_kept(quotes_of):
     assert [quoted for quoted, _ in direct(rows)] == ["“Credible Evidence Of A Terrorist Infiltration”"]
 
 
-def test_a_thing_misparsed_as_a_subject_of_saying_is_no_unnamed_speaker(quotes_of):
-    text = ("In an early Friday post on Twitter, Trump wrote that her sentence of 63 months in federal prison was unfair "
-            "and accused Sessions of having a double standard.\n"
-            "“Gee, this is ‘small potatoes’ compared to what Hillary Clinton did!” he tweeted about Winner, a former "
-            "National Security Agency contractor who leaked a document about Russian meddling in the 2016 presidential "
-            "election.")
-    _, rows = quotes_of(text)
-    assert speakers(rows, "direct") == ["Trump"]
-
-
 def test_a_title_of_several_words_introduces_its_person(quotes_of):
     text = ("WASHINGTON — Attorney General Jeff Sessions has a message for Donald Trump: You’re wrong, Mr. President.\n"
             "Sessions long has been one of Trump’s favorite pinatas, often taking the brunt of the president’s public "
@@ -852,15 +818,6 @@ def test_a_title_of_several_words_introduces_its_person(quotes_of):
             "“I took control of the Department of Justice the day I was sworn in,” the AG said in a statement.")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct")[-1] == "Jeff Sessions"
-
-
-def test_a_known_surname_opening_a_sentence_as_the_subject_of_saying_is_the_person(quotes_of):
-    text = ("Rock musician Roger Waters has explained why the US and its allies are making mistakes in foreign policy "
-            "that lead to endless conflicts.\n"
-            "Waters concludes by addressing Biden and the entire American establishment: “You are living in the past. "
-            "The unipolar thing won’t work any more.”")
-    _, rows = quotes_of(text)
-    assert speakers(rows, "direct") == ["Roger Waters"]
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -874,7 +831,6 @@ def test_it_refers_to_the_organisation_or_country_that_is_the_subject_before_it(
     assert speakers(rows, "indirect") == [speaker]
 
 
-
 def test_the_embassy_refers_back_to_the_one_named_as_a_subject(quotes_of):
     text = ("Pompeo's remarks on Wednesday came hours after the US embassy in China issued a health warning to Americans "
             "living there over an \"unusual\" auditory or sensory phenomena.\n"
@@ -882,3 +838,38 @@ def test_the_embassy_refers_back_to_the_one_named_as_a_subject(quotes_of):
             "\"subtle and vague, but abnormal, sensations of sound and pressure\", which led to a mild brain injury.")
     _, rows = quotes_of(text)
     assert set(speakers(rows, "indirect")) == {"US embassy in China"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # “...,” Larijani was quoted as saying: the passive subject of “quoted” speaks
+    ("“Our government agreed not to stamp the passports of some of them because they were on transit flights for "
+     "two hours.\nHowever their movements were under the complete supervision of the Iranian intelligence,” "
+     "Larijani was quoted as saying.",
+     ["Larijani"]),
+    # a transcript line: a name, then “to” its audience, and a colon
+    ("\"What you want to do is destroy this guy's life, hold this seat open, and hope you win in 2020,\" Graham "
+     "blasted Democrat Senators on the committee.\n"
+     "Sen. Lindsey Graham to committee Democrats: \"This is the most unethical sham since I've been in "
+     "politics.\"",
+     ["Lindsey Graham", "Lindsey Graham"]),
+    # “continued” right before a quotation
+    ("I'm not a fan of Senator Lindsey Graham, but he was right on point on Thursday.\n"
+     "Graham continued, \"Would you say you've been through hell?\"",
+     ["Lindsey Graham"]),
+    # a thing misparsed as a subject of saying (“her sentence ... and accused”) is no unnamed speaker
+    ("In an early Friday post on Twitter, Trump wrote that her sentence of 63 months in federal prison was unfair "
+     "and accused Sessions of having a double standard.\n"
+     "“Gee, this is ‘small potatoes’ compared to what Hillary Clinton did!” he tweeted about Winner, a former "
+     "National Security Agency contractor who leaked a document about Russian meddling in the 2016 presidential "
+     "election.",
+     ["Trump"]),
+    # a known surname opening a sentence as the subject of saying, tagged a plural noun
+    ("Rock musician Roger Waters has explained why the US and its allies are making mistakes in foreign policy "
+     "that lead to endless conflicts.\n"
+     "Waters concludes by addressing Biden and the entire American establishment: “You are living in the past. "
+     "The unipolar thing won’t work any more.”",
+     ["Roger Waters"]),
+])
+def test_a_direct_quotations_speaker_found_by_its_construction(quotes_of, text, expected):
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == expected
