@@ -20,6 +20,8 @@ def train_techniques_command(
                                                 "with its neighbours (default: windows never cross a line)."),
     layers: int | None = typer.Option(None, min=1, help="Keep only the encoder's first N transformer layers "
                                                         "(faster, usually less accurate; default: all 6)."),
+    tune_only: bool = typer.Option(False, "--tune-only", help="Keep the network of the model already in --out: "
+                                                                 "only refit its span classifier, thresholds and calibration."),
 ) -> None:
     """Train on the fixed split's train articles, tune on dev, measure on test, write the model folder."""
     try:
@@ -28,8 +30,9 @@ def train_techniques_command(
     except ImportError as error:
         typer.echo(f"error: training needs the [train] extra ({error})", err=True)
         raise typer.Exit(2) from None
-    train_techniques(data, out, epochs=epochs, seed=seed, batch_size=batch_size, pack_lines=pack_lines,
-                     layers=layers, log=typer.echo)
+    if not tune_only:
+        train_techniques(data, out, epochs=epochs, seed=seed, batch_size=batch_size, pack_lines=pack_lines,
+                         layers=layers, log=typer.echo)
     tune_model(out, data, log=typer.echo)
 
 

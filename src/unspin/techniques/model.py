@@ -1,7 +1,8 @@
 """The shipped technique model at inference time: ONNX Runtime + tokenizers + numpy, no torch.
 
 A model is a folder (``src/unspin/models/techniques`` ships one): ``model.onnx`` (int8 encoder with
-the token and window heads), ``span_head.npz`` (technique classifier for given spans),
+the token and window heads), ``span_head.npz`` (technique classifier for given spans), optionally
+``lexical_head.npz`` (the span's words, mixed into that classifier: `unspin.techniques.lexical`),
 ``tokenizer.json``, ``meta.json`` (labels, decoding threshold, calibration, metrics, sha256 of the ONNX
 file, the unspin versions it was made for) and a ``README.md`` model card. It is loaded lazily,
 checked, and never downloaded.
@@ -23,10 +24,12 @@ from unspin import __version__
 from unspin.errors import ModelError
 from unspin.techniques.decode import DocTokens, calibrate, decode_runs, doc_tokens, span_features, span_vector
 from unspin.techniques.encoding import Encoder, Window
+from unspin.techniques.lexical import LexicalHead
 
 #: Windows sent to ONNX Runtime together (sorted by length, so padding stays small).
 BATCH_WINDOWS = 32
 REQUIRED_FILES = ("model.onnx", "span_head.npz", "tokenizer.json", "meta.json")
+LEXICAL_FILE = "lexical_head.npz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,26 @@ def span_input(text: str, encoded: Encoded, start: int, end: int) -> np.ndarray 
     or None when no piece of the span was encoded."""
     vector = span_vector(encoded.windows, encoded.hiddens, start, end)
     return None if vector is None else np.concatenate([vector, span_features(text, start, end)])
+
+
+@dataclass(frozen=True, slots=True)
+class SpanHead:
+    """The technique classifier of a given span: a linear layer over its span vector
+    (`span_input`), optionally mixed with the lexical model: log p = (1 - mix) log p_vector +
+    mix log p_words, renormalised."""
+
+    weight: np.ndarray
+    bias: np.ndarray
+    lexical: LexicalHead | None = None
+    mix: float = 0.0
+
+    def probabilities(self, text: str, vector: np.ndarray, start: int, end: int) -> np.ndarray:
+        logits = self.weight @ vector + self.bias
+        if self.lexical is not None and self.mix > 0:
+            logits = logits - logits.max()
+            logits = (1 - self.mix) * (logits - np.log(np.exp(logits).sum())) + self.mix * self.lexical.log_proba(text, start, end)
+        probs = np.exp(logits - logits.max())
+        return probs / probs.sum()
 
 
 def default_model_dir() -> Path:
@@ -96,7 +119,8 @@ class TechniqueModel:
         self.encoder = Encoder(path / "tokenizer.json", meta.get("max_tokens", 128),
                                pack_lines=meta.get("pack_lines", False))
         head = np.load(path / "span_head.npz")
-        self.span_weight, self.span_bias = head["weight"], head["bias"]
+        lexical = LexicalHead.load(path / LEXICAL_FILE) if (path / LEXICAL_FILE).is_file() else None
+        self.span_head = SpanHead(head["weight"], head["bias"], lexical, meta.get("span_head", {}).get("lexical_mix", 0.0))
         self._session = None
 
     @classmethod
@@ -182,11 +206,9 @@ class TechniqueModel:
         for start, end in spans:
             vector = span_input(text, encoded, start, end)
             if vector is None:
-                results.append((self.labels[int(np.argmax(self.span_bias))], 0.0))
+                results.append((self.labels[int(np.argmax(self.span_head.bias))], 0.0))
                 continue
-            logits = self.span_weight @ vector + self.span_bias
-            probs = np.exp(logits - logits.max())
-            probs /= probs.sum()
+            probs = self.span_head.probabilities(text, vector, start, end)
             best = int(np.argmax(probs))
             results.append((self.labels[best], round(float(probs[best]), 4)))
         return results

@@ -23,7 +23,8 @@ from unspin.evaluate.calibration import expected_calibration_error, mean_absolut
 from unspin.evaluate.ptc import flc_score, propaganda_share, si_score, tc_score
 from unspin.techniques.decode import fit_isotonic
 from unspin.techniques.encoding import lines
-from unspin.techniques.model import Encoded, Prediction, TechniqueModel, sha256, span_input
+from unspin.techniques.lexical import fit_lexical, label_table
+from unspin.techniques.model import LEXICAL_FILE, Encoded, Prediction, SpanHead, TechniqueModel, sha256, span_input
 from unspin.techniques.train import LABEL_INDEX
 
 THRESHOLD_GRID = np.round(np.arange(0.3, 0.81, 0.05), 2)
@@ -36,6 +37,10 @@ RIGHT_OVERLAP = 0.5
 SPAN_C_GRID = (0.003, 0.01, 0.03)
 DEV_WEIGHT_GRID = (3.0, 10.0)
 CV_FOLDS = 3
+#: Lexical model beside the span head: inverse L2 strengths, and the mixes of log-probabilities
+#: tried (0: the vector head alone), chosen by the same cross-validation.
+LEXICAL_C_GRID = (10.0, 30.0)
+LEXICAL_MIX_GRID = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7)
 #: Articles encoded at once while collecting span inputs (bounds the hidden states held in memory).
 ENCODE_CHUNK = 32
 
@@ -56,9 +61,19 @@ def span_is_right(prediction: Prediction, gold: Sequence[LabelledSpan]) -> bool:
     return bool(covered.mean() >= RIGHT_OVERLAP) if len(covered) else False
 
 
-def gold_span_inputs(model: TechniqueModel, articles: Sequence[PtcArticle]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Span classifier inputs of every gold span, its technique's index and its article's index."""
-    inputs, targets, owners = [], [], []
+@dataclass(frozen=True, slots=True)
+class GoldSpans:
+    """Every gold span of some articles that the encoder reached: classifier input, technique
+    index, the article's position, and (text, start, end) for the lexical model."""
+
+    inputs: np.ndarray
+    targets: np.ndarray
+    owners: np.ndarray
+    spans: list[tuple[str, int, int]]
+
+
+def gold_span_inputs(model: TechniqueModel, articles: Sequence[PtcArticle]) -> GoldSpans:
+    inputs, targets, owners, spans = [], [], [], []
     for first in range(0, len(articles), ENCODE_CHUNK):
         chunk = articles[first : first + ENCODE_CHUNK]
         for position, (article, encoded) in enumerate(zip(chunk, encode_articles(model, chunk)), start=first):
@@ -68,7 +83,8 @@ def gold_span_inputs(model: TechniqueModel, articles: Sequence[PtcArticle]) -> t
                     inputs.append(vector)
                     targets.append(LABEL_INDEX[span.technique])
                     owners.append(position)
-    return np.stack(inputs), np.asarray(targets), np.asarray(owners)
+                    spans.append((article.text, span.start, span.end))
+    return GoldSpans(np.stack(inputs), np.asarray(targets), np.asarray(owners), spans)
 
 
 def _fit_logistic(x: np.ndarray, y: np.ndarray, weights: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarray]:
@@ -79,11 +95,9 @@ def _fit_logistic(x: np.ndarray, y: np.ndarray, weights: np.ndarray, c: float) -
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     fitted = LogisticRegression(C=c, max_iter=1000).fit((x - mean) / scale, y, sample_weight=weights)
-    weight = np.zeros((len(TECHNIQUES), x.shape[1]), np.float32)
-    bias = np.full(len(TECHNIQUES), -1e4, np.float32)  # a technique with no training span is never chosen
-    weight[fitted.classes_] = fitted.coef_ / scale
-    bias[fitted.classes_] = fitted.intercept_ - (fitted.coef_ / scale) @ mean
-    return weight, bias
+    weight, bias = label_table(fitted, len(TECHNIQUES))
+    weight = (weight / scale).astype(np.float32)
+    return weight, (bias - weight @ mean).astype(np.float32)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,42 +106,88 @@ class SpanHeadFit:
 
     choice: dict[str, float]
     fold_of_article: np.ndarray  # fold of each dev article
-    fold_heads: list[tuple[np.ndarray, np.ndarray]]  # (weight, bias) fitted without that fold
+    fold_heads: list[SpanHead]  # fitted without that fold
+
+
+def _log_softmax(logits: np.ndarray) -> np.ndarray:
+    logits = logits - logits.max(axis=1, keepdims=True)
+    return logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
 
 
 def refit_span_head(model: TechniqueModel, train: Sequence[PtcArticle], dev: Sequence[PtcArticle],
                     log=print) -> SpanHeadFit:
-    """Refit the technique classifier of given spans on frozen span vectors of train and dev spans.
+    """Refit the technique classifier of given spans on frozen span vectors of train and dev spans,
+    then fit the lexical model beside it and choose how much it counts.
 
     The head trained with the encoder sees vectors of spans the encoder is itself fitting: they
     separate far better than unseen ones (train accuracy 0.83 against 0.56 on dev for the first
     model), so its weights trust directions that do not hold on new text. A strongly regularised
     logistic regression over frozen vectors, with the dev spans (whose vectors look like test-time
-    ones) among its data, generalises better. L2 strength and dev weight are chosen by
-    cross-validation over dev articles; the model's span head is replaced in place.
+    ones) among its data, generalises better. L2 strengths, dev weight and the lexical mix (0 keeps
+    the vector head alone) are chosen by cross-validation over dev articles; the model's span head
+    is replaced in place.
     """
-    x_train, y_train, _ = gold_span_inputs(model, train)
-    x_dev, y_dev, dev_article = gold_span_inputs(model, dev)
+    gold_train, gold_dev = gold_span_inputs(model, train), gold_span_inputs(model, dev)
     folds = np.random.RandomState(13).permutation(len(dev)) % CV_FOLDS
-    best: tuple[float, dict[str, float], list] = (-1.0, {}, [])
+    held_out = [folds[gold_dev.owners] == fold for fold in range(CV_FOLDS)]
+    choice, fold_heads = _choose_vector_head(gold_train, gold_dev, held_out, log)
+    weights = np.concatenate([np.ones(len(gold_train.targets)), np.full(len(gold_dev.targets), choice["dev_weight"])])
+    targets = np.concatenate([gold_train.targets, gold_dev.targets])
+    weight, bias = _fit_logistic(np.concatenate([gold_train.inputs, gold_dev.inputs]), targets, weights, choice["c"])
+    lexical_choice, fold_heads = _choose_lexical_mix(gold_train, gold_dev, held_out, fold_heads, choice["dev_weight"], log)
+    choice.update(lexical_choice)
+    lexical = None
+    if choice["lexical_mix"] > 0:
+        lexical = fit_lexical(gold_train.spans + gold_dev.spans, targets, weights, choice["lexical_c"], len(TECHNIQUES))
+    model.span_head = SpanHead(weight, bias, lexical, choice["lexical_mix"])
+    return SpanHeadFit(choice, folds, fold_heads)
+
+
+def _choose_vector_head(gold_train: GoldSpans, gold_dev: GoldSpans, held_out: list[np.ndarray],
+                        log) -> tuple[dict[str, float], list[SpanHead]]:
+    """L2 strength and dev weight of the vector head with the best cross-validated dev accuracy."""
+    best: tuple[float, dict[str, float], list[SpanHead]] = (-1.0, {}, [])
     for c in SPAN_C_GRID:
         for dev_weight in DEV_WEIGHT_GRID:
             correct, heads = 0, []
-            for fold in range(CV_FOLDS):
-                held = folds[dev_article] == fold
-                x = np.concatenate([x_train, x_dev[~held]])
-                weights = np.concatenate([np.ones(len(y_train)), np.full(int((~held).sum()), dev_weight)])
-                heads.append(_fit_logistic(x, np.concatenate([y_train, y_dev[~held]]), weights, c))
-                correct += int(((x_dev[held] @ heads[-1][0].T + heads[-1][1]).argmax(axis=1) == y_dev[held]).sum())
-            accuracy = correct / len(y_dev)
+            for held in held_out:
+                x = np.concatenate([gold_train.inputs, gold_dev.inputs[~held]])
+                weights = np.concatenate([np.ones(len(gold_train.targets)), np.full(int((~held).sum()), dev_weight)])
+                heads.append(SpanHead(*_fit_logistic(x, np.concatenate([gold_train.targets, gold_dev.targets[~held]]), weights, c)))
+                logits = gold_dev.inputs[held] @ heads[-1].weight.T + heads[-1].bias
+                correct += int((logits.argmax(axis=1) == gold_dev.targets[held]).sum())
+            accuracy = correct / len(gold_dev.targets)
             log(f"span head C={c} dev weight={dev_weight}: dev cross-validated accuracy {accuracy:.4f}")
             if accuracy > best[0]:
                 best = (accuracy, {"c": c, "dev_weight": dev_weight, "cv_accuracy": round(accuracy, 4)}, heads)
-    _, choice, fold_heads = best
-    weights = np.concatenate([np.ones(len(y_train)), np.full(len(y_dev), choice["dev_weight"])])
-    model.span_weight, model.span_bias = _fit_logistic(np.concatenate([x_train, x_dev]), np.concatenate([y_train, y_dev]),
-                                                       weights, choice["c"])
-    return SpanHeadFit(choice, folds, fold_heads)
+    return best[1], best[2]
+
+
+def _choose_lexical_mix(gold_train: GoldSpans, gold_dev: GoldSpans, held_out: list[np.ndarray],
+                        vector_heads: list[SpanHead], dev_weight: float, log) -> tuple[dict[str, float], list[SpanHead]]:
+    """The lexical model's L2 strength and mix with the best cross-validated dev accuracy, with
+    the fold heads that mix (the vector heads alone when no mix beats them)."""
+    vector_log_p = np.zeros((len(gold_dev.targets), len(TECHNIQUES)))
+    for held, head in zip(held_out, vector_heads):
+        vector_log_p[held] = _log_softmax(gold_dev.inputs[held] @ head.weight.T + head.bias)
+    best = (-1.0, {"lexical_c": 0.0, "lexical_mix": 0.0}, vector_heads)
+    for c in LEXICAL_C_GRID:
+        lexical_log_p, heads = np.zeros_like(vector_log_p), []
+        for held, head in zip(held_out, vector_heads):
+            kept = [span for span, h in zip(gold_dev.spans, held) if not h]
+            weights = np.concatenate([np.ones(len(gold_train.targets)), np.full(len(kept), dev_weight)])
+            lexical = fit_lexical(gold_train.spans + kept, np.concatenate([gold_train.targets, gold_dev.targets[~held]]),
+                                  weights, c, len(TECHNIQUES))
+            lexical_log_p[held] = [lexical.log_proba(*span) for span, h in zip(gold_dev.spans, held) if h]
+            heads.append(lexical)
+        for mix in LEXICAL_MIX_GRID:
+            accuracy = float((((1 - mix) * vector_log_p + mix * lexical_log_p).argmax(axis=1) == gold_dev.targets).mean())
+            log(f"lexical C={c} mix={mix}: dev cross-validated accuracy {accuracy:.4f}")
+            if accuracy > best[0]:
+                mixed = [SpanHead(v.weight, v.bias, lex, mix) for v, lex in zip(vector_heads, heads)]
+                best = (accuracy, {"lexical_c": c if mix else 0.0, "lexical_mix": mix,
+                                   "cv_accuracy_with_words": round(accuracy, 4)}, mixed if mix else vector_heads)
+    return best[1], best[2]
 
 
 def tune_decoding(model: TechniqueModel, articles: Sequence[PtcArticle], encoded: Sequence[Encoded]) -> dict[str, float]:
@@ -172,21 +232,21 @@ def measure(model: TechniqueModel, articles: Sequence[PtcArticle], encoded: Sequ
 
 
 def fit_calibration(model: TechniqueModel, articles: Sequence[PtcArticle], encoded: Sequence[Encoded],
-                    heads: Sequence[tuple[np.ndarray, np.ndarray]] | None = None) -> dict:
+                    heads: Sequence[SpanHead] | None = None) -> dict:
     """A monotone curve from raw span score to the chance the span is right, over all techniques.
 
     ``heads`` gives each article the span head fitted without it: a head that trained on an
     article's spans is over-confident there, and a curve fitted on that would be too."""
     model.meta["calibration"] = None
-    final_head = model.span_weight, model.span_bias
+    final_head = model.span_head
     raw, right = [], []
     for i, (article, enc) in enumerate(zip(articles, encoded)):
         if heads is not None:
-            model.span_weight, model.span_bias = heads[i]
+            model.span_head = heads[i]
         for prediction in model.decode(article.text, enc):
             raw.append(prediction.score)
             right.append(span_is_right(prediction, article.spans))
-    model.span_weight, model.span_bias = final_head
+    model.span_head = final_head
     return fit_isotonic(raw, right)
 
 
@@ -200,7 +260,10 @@ def tune_model(model_dir: Path | str, data_dir: Path | str, log=print) -> dict[s
     test = [corpus[i] for i in split["test"]]
     head_fit = refit_span_head(model, train, dev, log)
     model.meta["span_head"] = head_fit.choice
-    np.savez(model_dir / "span_head.npz", weight=model.span_weight, bias=model.span_bias)
+    np.savez(model_dir / "span_head.npz", weight=model.span_head.weight, bias=model.span_head.bias)
+    (model_dir / LEXICAL_FILE).unlink(missing_ok=True)
+    if model.span_head.lexical is not None:
+        model.span_head.lexical.save(model_dir / LEXICAL_FILE)
     log(f"span head: {model.meta['span_head']}")
     dev_encoded = encode_articles(model, dev)
     model.meta["decoding"] = tune_decoding(model, dev, dev_encoded)
@@ -215,6 +278,15 @@ def tune_model(model_dir: Path | str, data_dir: Path | str, log=print) -> dict[s
     (model_dir / "README.md").write_text(model_card(model.meta, (model_dir / "model.onnx").stat().st_size))
     log(json.dumps(metrics, indent=1))
     return metrics
+
+
+def _lexical_sentence(meta: dict[str, Any]) -> str:
+    mix = meta.get("span_head", {}).get("lexical_mix", 0.0)
+    if not mix:
+        return ""
+    return (f" Its log-probabilities are mixed, weight {mix}, with those of a hashed n-gram logistic"
+            " model of the span's words, word pairs, character 2-5-grams and the five words either side"
+            " (`lexical_head.npz`, fitted on the same spans).")
 
 
 def model_card(meta: dict[str, Any], size: int) -> str:
@@ -241,7 +313,7 @@ features. At inference, spans are the runs of word pieces where any technique is
 each labelled by the span classifier, so predicted spans do not overlap each other. After training,
 the span classifier is refitted as a logistic regression on the frozen span vectors of the train and
 dev gold spans (L2 strength and dev weight chosen by cross-validation over dev articles:
-{meta.get("span_head", {})}). Encoder and
+{meta.get("span_head", {})}).{_lexical_sentence(meta)} Encoder and
 token heads are ONNX int8 ({size / 1e6:.1f} MB); the span classifier is a small numpy matrix. Runs on
 CPU with onnxruntime and tokenizers only; nothing is downloaded.
 

@@ -1,0 +1,128 @@
+"""The span's own words as evidence for its technique: a hashed n-gram logistic model.
+
+The span head reads MiniLM's contextual vectors, which blur the words themselves, yet several
+techniques are lexical: Name_Calling's labels ("thugs"), Flag-Waving's "our nation", Doubt's
+"so-called", Slogans, Thought-terminating cliches. A linear model over the span's words, word
+pairs and character n-grams, and the few words either side of it, sees them directly; its
+log-probabilities are mixed with the span head's (`mix`). Features are hashed into a fixed table
+(crc32, so the same on every machine and Python), so the model is three arrays and needs neither
+a stored vocabulary nor scikit-learn at inference time; fitting does need scikit-learn and scipy
+(the train extra).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+#: Size of the hashed feature table (2**17 rows of 14 weights: 3.7 MB as float16).
+HASH_BITS = 17
+CHAR_NGRAMS = (2, 5)
+CONTEXT_WORDS = 5
+#: Context words say less about the span's technique than its own words: their block counts less.
+CONTEXT_SCALE = 0.5
+
+_WORD = re.compile(r"\w+")
+
+
+def span_ngrams(text: str, start: int, end: int) -> dict[str, list[str]]:
+    """The span's features in three blocks: words and word pairs, character n-grams of each word
+    (padded by spaces, so prefixes and suffixes are marked), and the words just outside it."""
+    words = [w.lower() for w in _WORD.findall(text[start:end])]
+    chars = []
+    for word in words:
+        padded = f" {word} "
+        for n in range(CHAR_NGRAMS[0], CHAR_NGRAMS[1] + 1):
+            chars += [padded[i : i + n] for i in range(len(padded) - n + 1)]
+    left = [w.lower() for w in _WORD.findall(text[max(0, start - 80) : start])][-CONTEXT_WORDS:]
+    right = [w.lower() for w in _WORD.findall(text[end : end + 80])][:CONTEXT_WORDS]
+    return {"w": words + [f"{a} {b}" for a, b in zip(words, words[1:])], "c": chars,
+            "x": [f"l:{w}" for w in left] + [f"r:{w}" for w in right]}
+
+
+def hashed_counts(text: str, start: int, end: int) -> list[tuple[str, Counter]]:
+    """Each block's feature counts, keyed by table row."""
+    mask = (1 << HASH_BITS) - 1
+    return [(block, Counter(zlib.crc32(f"{block}:{gram}".encode()) & mask for gram in grams))
+            for block, grams in span_ngrams(text, start, end).items()]
+
+
+def tfidf_row(counts: list[tuple[str, Counter]], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, values) of one span: sublinear tf x idf, each block L2-normalised, context scaled."""
+    rows, values = [], []
+    for block, counter in counts:
+        if not counter:
+            continue
+        index = np.fromiter(counter.keys(), np.int64, len(counter))
+        value = (1 + np.log(np.fromiter(counter.values(), np.float64, len(counter)))) * idf[index]
+        value *= (CONTEXT_SCALE if block == "x" else 1.0) / np.linalg.norm(value)
+        rows.append(index)
+        values.append(value)
+    if not rows:
+        return np.zeros(0, np.int64), np.zeros(0)
+    return np.concatenate(rows), np.concatenate(values)
+
+
+@dataclass(frozen=True, slots=True)
+class LexicalHead:
+    """Fitted hashed n-gram model: ``weight`` (techniques x table), ``bias``, ``idf`` (table)."""
+
+    weight: np.ndarray
+    bias: np.ndarray
+    idf: np.ndarray
+
+    def log_proba(self, text: str, start: int, end: int) -> np.ndarray:
+        """Log-probability of each technique for the span [start, end) of ``text``."""
+        rows, values = tfidf_row(hashed_counts(text, start, end), self.idf)
+        logits = self.weight[:, rows] @ values + self.bias
+        logits = logits - logits.max()
+        return logits - np.log(np.exp(logits).sum())
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(path, weight=self.weight.astype(np.float16), bias=self.bias, idf=self.idf.astype(np.float16))
+
+    @classmethod
+    def load(cls, path: Path) -> LexicalHead:
+        arrays = np.load(path)
+        return cls(arrays["weight"].astype(np.float32), arrays["bias"].astype(np.float32), arrays["idf"].astype(np.float32))
+
+
+def fit_lexical(spans: list[tuple[str, int, int]], targets: np.ndarray, weights: np.ndarray, c: float,
+                n_labels: int) -> LexicalHead:
+    """Fit on (text, start, end) spans with their technique indices (train extra: scikit-learn, scipy).
+
+    idf comes from these spans; a technique with no training span gets bias -1e4 (never chosen)."""
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    counts = [hashed_counts(text, start, end) for text, start, end in spans]
+    document_frequency = np.zeros(1 << HASH_BITS)
+    for span_counts in counts:
+        seen = {row for _, counter in span_counts for row in counter}
+        document_frequency[list(seen)] += 1
+    idf = np.log((1 + len(counts)) / (1 + document_frequency)) + 1
+    rows = [tfidf_row(span_counts, idf) for span_counts in counts]
+    pointers = np.cumsum([0] + [len(r) for r, _ in rows])
+    matrix = csr_matrix((np.concatenate([v for _, v in rows]), np.concatenate([r for r, _ in rows]), pointers),
+                        shape=(len(rows), 1 << HASH_BITS))
+    matrix.sum_duplicates()  # a context word and a span word can share a row
+    fitted = LogisticRegression(C=c, max_iter=3000).fit(matrix, targets, sample_weight=weights)
+    return LexicalHead(*label_table(fitted, n_labels), idf.astype(np.float32))
+
+
+def label_table(fitted, n_labels: int) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001 - a fitted LogisticRegression
+    """A fitted logistic regression's (weight, bias) with one row per label: labels it never saw
+    get bias -1e4 (never chosen); with two classes, scikit-learn's single row is the second
+    class's logit against the first's 0."""
+    coef, intercept = fitted.coef_, fitted.intercept_
+    if len(fitted.classes_) == 2:
+        coef, intercept = np.vstack([np.zeros_like(coef), coef]), np.concatenate([[0.0], intercept])
+    weight = np.zeros((n_labels, coef.shape[1]), np.float32)
+    bias = np.full(n_labels, -1e4, np.float32)
+    weight[fitted.classes_], bias[fitted.classes_] = coef, intercept
+    return weight, bias
