@@ -1,4 +1,8 @@
-"""The span's own words as evidence for its technique: a hashed n-gram logistic model.
+"""The words themselves as evidence: hashed n-gram logistic models beside the encoder.
+
+`LexicalHead` reads a given span's words for its technique; `WordPrior` reads each word of an
+article for "inside some technique span", a prior that detection mixes into the encoder's
+token probabilities.
 
 The span head reads MiniLM's contextual vectors, which blur the words themselves, yet several
 techniques are lexical: Name_Calling's labels ("thugs"), Flag-Waving's "our nation", Doubt's
@@ -16,6 +20,7 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -126,3 +131,103 @@ def label_table(fitted, n_labels: int) -> tuple[np.ndarray, np.ndarray]:  # noqa
     bias = np.full(n_labels, -1e4, np.float32)
     weight[fitted.classes_], bias[fitted.classes_] = coef, intercept
     return weight, bias
+
+
+# --- word prior for detection ----------------------------------------------------------------
+
+WORD_HASH_BITS = 18
+_TOKEN = re.compile(r"\w+(?:['’]\w+)?|[^\w\s]")
+
+
+def word_features(text: str) -> tuple[np.ndarray, list[list[int]]]:
+    """Start offsets of the words (and punctuation marks) of ``text`` and each one's hashed
+    features: the word, its character 3-5-grams, the words one and two either side, and the
+    pairs it forms with its neighbours."""
+    tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(text)]
+    words = [w for _, w in tokens]
+    n = len(words)
+    context = np.full((n, len(NEIGHBOURS) + 2), -1, dtype=np.int64)  # -1: no neighbour there
+    if n:
+        neighbours = np.asarray([_neighbour_rows(w) for w in words], dtype=np.int64)
+        for k, d in enumerate(NEIGHBOURS):  # word i's neighbour at offset d is word i + d
+            context[max(0, -d) : n - max(0, d), k] = neighbours[max(0, d) : n - max(0, -d), k]
+        bounded = ["^", *words, "$"]
+        context[:, -2] = [_row(f"b:{bounded[i]}_{words[i]}") for i in range(n)]
+        context[:, -1] = [_row(f"b+:{words[i]}_{bounded[i + 2]}") for i in range(n)]
+    rows = [sorted(_own_rows(word).union(r for r in near if r >= 0)) for word, near in zip(words, context.tolist())]
+    return np.asarray([start for start, _ in tokens], dtype=np.int64), rows
+
+
+NEIGHBOURS = (-2, -1, 1, 2)
+
+
+def _row(gram: str) -> int:
+    return zlib.crc32(gram.encode()) & ((1 << WORD_HASH_BITS) - 1)
+
+
+@lru_cache(maxsize=1 << 16)
+def _own_rows(word: str) -> frozenset[int]:
+    """The rows of a word's own features (itself and its character 3-5-grams). Words recur, so
+    these and `_neighbour_rows` are hashed once."""
+    padded = f" {word} "
+    return frozenset(_row(g) for g in [f"w:{word}"] + [f"c:{padded[j : j + n]}" for n in (3, 4, 5)
+                                                      for j in range(len(padded) - n + 1)])
+
+
+@lru_cache(maxsize=1 << 16)
+def _neighbour_rows(word: str) -> tuple[int, ...]:
+    """The row of "``word`` is the neighbour at each offset of `NEIGHBOURS`"."""
+    return tuple(_row(f"n{d}:{word}") for d in NEIGHBOURS)
+
+
+@dataclass(frozen=True, slots=True)
+class WordPrior:
+    """P(a word lies inside a technique span), as log-odds against the base rate ``prior``."""
+
+    weight: np.ndarray
+    bias: float
+    prior: float
+
+    def shift(self, text: str, piece_starts: np.ndarray) -> np.ndarray:
+        """Each word piece's log-odds shift: that of the word it starts in (0 before any word)."""
+        starts, rows = word_features(text)
+        if not rows:
+            return np.zeros(len(piece_starts))
+        lengths = np.asarray([len(r) for r in rows])
+        sums = np.add.reduceat(self.weight[np.concatenate(rows)], np.concatenate([[0], np.cumsum(lengths)[:-1]]))
+        logits = sums / np.sqrt(lengths) + self.bias
+        shifts = logits - np.log(self.prior / (1 - self.prior))
+        word = np.searchsorted(starts, piece_starts, side="right") - 1
+        return np.where(word >= 0, shifts[np.clip(word, 0, None)], 0.0)
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(path, weight=self.weight.astype(np.float16), bias=np.float32(self.bias),
+                            prior=np.float32(self.prior))
+
+    @classmethod
+    def load(cls, path: Path) -> WordPrior:
+        arrays = np.load(path)
+        return cls(arrays["weight"].astype(np.float32), float(arrays["bias"]), float(arrays["prior"]))
+
+
+def fit_word_prior(articles: list[tuple[str, list[tuple[int, int]]]], c: float) -> WordPrior:
+    """Fit on (text, gold spans) articles: a word is positive when half of it or more lies in gold
+    spans (train extra: scikit-learn, scipy)."""
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    rows, targets = [], []
+    for text, spans in articles:
+        inside = np.zeros(len(text) + 1, dtype=bool)
+        for start, end in spans:
+            inside[start:end] = True
+        starts, features = word_features(text)
+        ends = [m.end() for m in _TOKEN.finditer(text)]
+        rows += features
+        targets += [bool(inside[s:e].mean() >= 0.5) for s, e in zip(starts, ends)]
+    lengths = np.asarray([len(r) for r in rows])
+    matrix = csr_matrix((np.repeat(1 / np.sqrt(lengths), lengths), np.concatenate(rows), np.concatenate([[0], np.cumsum(lengths)])),
+                        shape=(len(rows), 1 << WORD_HASH_BITS))
+    targets = np.asarray(targets)
+    fitted = LogisticRegression(C=c, max_iter=2000).fit(matrix, targets)
+    return WordPrior(fitted.coef_[0].astype(np.float32), float(fitted.intercept_[0]), float(targets.mean()))

@@ -2,7 +2,8 @@
 
 A model is a folder (``src/unspin/models/techniques`` ships one): ``model.onnx`` (int8 encoder with
 the token and window heads), ``span_head.npz`` (technique classifier for given spans), optionally
-``lexical_head.npz`` (the span's words, mixed into that classifier: `unspin.techniques.lexical`),
+``lexical_head.npz`` (the span's words, mixed into that classifier) and ``word_prior.npz`` (each
+word's chance of lying in a technique span, mixed into detection; both `unspin.techniques.lexical`),
 ``tokenizer.json``, ``meta.json`` (labels, decoding threshold, calibration, metrics, sha256 of the ONNX
 file, the unspin versions it was made for) and a ``README.md`` model card. It is loaded lazily,
 checked, and never downloaded.
@@ -24,12 +25,13 @@ from unspin import __version__
 from unspin.errors import ModelError
 from unspin.techniques.decode import DocTokens, calibrate, decode_runs, doc_tokens, span_features, span_vector
 from unspin.techniques.encoding import Encoder, Window
-from unspin.techniques.lexical import LexicalHead
+from unspin.techniques.lexical import LexicalHead, WordPrior
 
 #: Windows sent to ONNX Runtime together (sorted by length, so padding stays small).
 BATCH_WINDOWS = 32
 REQUIRED_FILES = ("model.onnx", "span_head.npz", "tokenizer.json", "meta.json")
 LEXICAL_FILE = "lexical_head.npz"
+WORD_PRIOR_FILE = "word_prior.npz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,8 @@ class TechniqueModel:
         self.threshold: float = meta["decoding"]["threshold"]
         self.max_gap: int = meta["decoding"]["max_gap"]
         self.low: float | None = meta["decoding"].get("low")  # hysteresis edge threshold; None = threshold
+        self.word_weight: float = meta["decoding"].get("word_weight", 0.0)
+        self.word_prior = WordPrior.load(path / WORD_PRIOR_FILE) if (path / WORD_PRIOR_FILE).is_file() else None
         self.threads = threads or min(2, os.cpu_count() or 1)
         self.encoder = Encoder(path / "tokenizer.json", meta.get("max_tokens", 128),
                                pack_lines=meta.get("pack_lines", False))
@@ -169,16 +173,28 @@ class TechniqueModel:
             encoded[window.doc].hiddens.append(hidden)
         return encoded
 
+    def detection_tokens(self, text: str, encoded: Encoded, word_weight: float | None = None) -> DocTokens:
+        """Each word piece's chance of lying in some technique span: the best technique's token
+        probability, its log-odds shifted by ``word_weight`` x the word prior's where one ships."""
+        tokens = doc_tokens(encoded.windows, encoded.token_probs)
+        probs = tokens.probs.max(axis=1)
+        weight = self.word_weight if word_weight is None else word_weight
+        if self.word_prior is not None and weight > 0 and len(probs):
+            clipped = np.clip(probs.astype(np.float64), 1e-5, 1 - 1e-5)
+            log_odds = np.log(clipped / (1 - clipped)) + weight * self.word_prior.shift(text, tokens.offsets[:, 0])
+            probs = 1 / (1 + np.exp(-log_odds))
+        return DocTokens(tokens.offsets, probs[:, None].astype(np.float32))
+
     def detect(self, text: str, encoded: Encoded, threshold: float | None = None, max_gap: int | None = None,
-               low: float | None = None) -> list[tuple[int, int, float, int]]:
-        """Spans where any technique is likely: (start, end, mean probability, pieces)."""
+               low: float | None = None, tokens: DocTokens | None = None) -> list[tuple[int, int, float, int]]:
+        """Spans where any technique is likely: (start, end, mean probability, pieces).
+        ``tokens`` may be given when the caller already has `detection_tokens`."""
         if not encoded.windows:
             return []
-        tokens = doc_tokens(encoded.windows, encoded.token_probs)
-        any_technique = DocTokens(tokens.offsets, tokens.probs.max(axis=1, keepdims=True))
+        tokens = tokens if tokens is not None else self.detection_tokens(text, encoded)
         threshold = self.threshold if threshold is None else threshold
         max_gap = self.max_gap if max_gap is None else max_gap
-        return decode_runs(text, any_technique, 0, threshold, max_gap, self.low if low is None else low)
+        return decode_runs(text, tokens, 0, threshold, max_gap, self.low if low is None else low)
 
     def decode(self, text: str, encoded: Encoded) -> list[Prediction]:
         """Spans where any technique is likely, each labelled by the span classifier.

@@ -23,8 +23,8 @@ from unspin.evaluate.calibration import expected_calibration_error, mean_absolut
 from unspin.evaluate.ptc import flc_score, propaganda_share, si_score, tc_score
 from unspin.techniques.decode import fit_isotonic
 from unspin.techniques.encoding import lines
-from unspin.techniques.lexical import fit_lexical, label_table
-from unspin.techniques.model import LEXICAL_FILE, Encoded, Prediction, SpanHead, TechniqueModel, sha256, span_input
+from unspin.techniques.lexical import fit_lexical, fit_word_prior, label_table
+from unspin.techniques.model import LEXICAL_FILE, WORD_PRIOR_FILE, Encoded, Prediction, SpanHead, TechniqueModel, sha256, span_input
 from unspin.techniques.train import LABEL_INDEX
 
 THRESHOLD_GRID = np.round(np.arange(0.3, 0.81, 0.05), 2)
@@ -41,6 +41,10 @@ CV_FOLDS = 3
 #: tried (0: the vector head alone), chosen by the same cross-validation.
 LEXICAL_C_GRID = (10.0, 30.0)
 LEXICAL_MIX_GRID = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7)
+#: Word prior for detection: its inverse L2 strength, and the weights of its log-odds tried with
+#: the thresholds (0: the encoder's token probabilities alone).
+WORD_PRIOR_C = 1.0
+WORD_WEIGHT_GRID = (0.0, 0.5, 0.75, 1.0)
 #: Articles encoded at once while collecting span inputs (bounds the hidden states held in memory).
 ENCODE_CHUNK = 32
 
@@ -191,18 +195,23 @@ def _choose_lexical_mix(gold_train: GoldSpans, gold_dev: GoldSpans, held_out: li
 
 
 def tune_decoding(model: TechniqueModel, articles: Sequence[PtcArticle], encoded: Sequence[Encoded]) -> dict[str, float]:
-    """The detection threshold, hysteresis edge threshold and gap merging with the best SI F1 (then
-    precision) on these articles. SI ignores the technique, so only detection is run."""
+    """The word prior's weight (when the model has one), detection threshold, hysteresis edge
+    threshold and gap merging with the best SI F1 (then precision) on these articles. SI ignores
+    the technique, so only detection is run."""
     gold = {a.id: a.spans for a in articles}
     best: tuple[float, float, dict[str, float]] = (-1.0, -1.0, {})
-    for threshold in THRESHOLD_GRID:
-        for low in LOW_GRID[LOW_GRID <= threshold]:
-            for max_gap in GAP_GRID:
-                pred = {a.id: [LabelledSpan("any", s, e) for s, e, _, _ in model.detect(a.text, enc, float(threshold), max_gap, float(low))]
-                        for a, enc in zip(articles, encoded)}
-                score = si_score(gold, pred)
-                if (score.f1, score.precision) > best[:2]:
-                    best = (score.f1, score.precision, {"threshold": float(threshold), "low": float(low), "max_gap": max_gap})
+    for word_weight in WORD_WEIGHT_GRID if model.word_prior is not None else (0.0,):
+        tokens = [model.detection_tokens(a.text, enc, word_weight) for a, enc in zip(articles, encoded)]
+        for threshold in THRESHOLD_GRID:
+            for low in LOW_GRID[LOW_GRID <= threshold]:
+                for max_gap in GAP_GRID:
+                    pred = {a.id: [LabelledSpan("any", s, e) for s, e, _, _ in
+                                   model.detect(a.text, enc, float(threshold), max_gap, float(low), tokens=t)]
+                            for a, enc, t in zip(articles, encoded, tokens)}
+                    score = si_score(gold, pred)
+                    if (score.f1, score.precision) > best[:2]:
+                        best = (score.f1, score.precision, {"threshold": float(threshold), "low": float(low),
+                                                            "max_gap": max_gap, "word_weight": word_weight})
     return best[2]
 
 
@@ -265,9 +274,14 @@ def tune_model(model_dir: Path | str, data_dir: Path | str, log=print) -> dict[s
     if model.span_head.lexical is not None:
         model.span_head.lexical.save(model_dir / LEXICAL_FILE)
     log(f"span head: {model.meta['span_head']}")
+    model.word_prior = fit_word_prior([(a.text, [(g.start, g.end) for g in a.spans]) for a in train], WORD_PRIOR_C)
     dev_encoded = encode_articles(model, dev)
     model.meta["decoding"] = tune_decoding(model, dev, dev_encoded)
-    model.threshold, model.low, model.max_gap = (model.meta["decoding"][k] for k in ("threshold", "low", "max_gap"))
+    model.threshold, model.low, model.max_gap, model.word_weight = (
+        model.meta["decoding"][k] for k in ("threshold", "low", "max_gap", "word_weight"))
+    (model_dir / WORD_PRIOR_FILE).unlink(missing_ok=True)
+    if model.word_weight > 0:
+        model.word_prior.save(model_dir / WORD_PRIOR_FILE)
     log(f"decoding: {model.meta['decoding']}")
     out_of_fold = [head_fit.fold_heads[fold] for fold in head_fit.fold_of_article]
     model.meta["calibration"] = fit_calibration(model, dev, dev_encoded, out_of_fold)
@@ -278,6 +292,14 @@ def tune_model(model_dir: Path | str, data_dir: Path | str, log=print) -> dict[s
     (model_dir / "README.md").write_text(model_card(model.meta, (model_dir / "model.onnx").stat().st_size))
     log(json.dumps(metrics, indent=1))
     return metrics
+
+
+def _word_prior_clause(meta: dict[str, Any]) -> str:
+    weight = meta["decoding"].get("word_weight", 0.0)
+    if not weight:
+        return ""
+    return (f"; a piece's probability is first shifted by {weight} x the log-odds of a hashed n-gram model of its"
+            " word and neighbours, fitted on the train articles, that the word lies in a technique span (`word_prior.npz`)")
 
 
 def _lexical_sentence(meta: dict[str, Any]) -> str:
@@ -309,7 +331,7 @@ Propaganda Techniques Corpus (SemEval-2020 Task 11), and classifies given spans.
 pass, reading {"consecutive sentences packed across line breaks" if meta.get("pack_lines") else "the sentences of one line"} per window: per-token technique sigmoids, a window "contains propaganda" head (a training signal only)
 and a span classifier over [mean, first, last, CLS] of the span's pieces plus two article
 features. At inference, spans are the runs of word pieces where any technique is likely
-(a run of pieces above {meta["decoding"].get("low", meta["decoding"]["threshold"])} with one piece above {meta["decoding"]["threshold"]}; runs less than {meta["decoding"]["max_gap"]} characters apart merged; tuned on dev),
+(a run of pieces above {meta["decoding"].get("low", meta["decoding"]["threshold"])} with one piece above {meta["decoding"]["threshold"]}; runs less than {meta["decoding"]["max_gap"]} characters apart merged; tuned on dev{_word_prior_clause(meta)}),
 each labelled by the span classifier, so predicted spans do not overlap each other. After training,
 the span classifier is refitted as a logistic regression on the frozen span vectors of the train and
 dev gold spans (L2 strength and dev weight chosen by cross-validation over dev articles:

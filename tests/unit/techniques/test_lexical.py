@@ -1,11 +1,12 @@
-"""The lexical span model: stable hashed features, a fit that learns words, a mix that counts."""
+"""The lexical models: stable hashed features, fits that learn words, mixes that count only with a weight."""
 
 import numpy as np
 import pytest
 
 from unspin.data.ptc import TECHNIQUES
-from unspin.techniques.lexical import HASH_BITS, LexicalHead, fit_lexical, hashed_counts, span_ngrams
-from unspin.techniques.model import SpanHead
+from unspin.techniques.lexical import (HASH_BITS, WORD_HASH_BITS, LexicalHead, WordPrior, fit_lexical, fit_word_prior,
+                                      hashed_counts, span_ngrams, word_features)
+from unspin.techniques.model import SpanHead, TechniqueModel
 from unspin.techniques.train import LABEL_INDEX
 from unspin.techniques.tune import GoldSpans, SpanHead as TunedHead, _choose_lexical_mix
 
@@ -94,3 +95,43 @@ def test_the_mix_is_chosen_only_where_words_beat_the_vectors_in_cross_validation
     choice, heads = _choose_lexical_mix(train, dev, held_out, vector_heads, 3.0, log=lambda _: None)
     assert choice["lexical_mix"] > 0 and choice["cv_accuracy_with_words"] == 1.0
     assert all(head.lexical is not None and head.mix == choice["lexical_mix"] for head in heads)
+
+
+def _articles() -> list[tuple[str, list[tuple[int, int]]]]:
+    articles = []
+    for sentence, phrase, _ in SENTENCES * 3:
+        start = sentence.index(phrase)
+        articles.append((sentence, [(start, start + len(phrase))]))
+    return articles
+
+
+def test_word_features_cover_every_word_and_mark_in_order():
+    starts, rows = word_features("They're thugs, he said.")
+    assert list(starts) == [0, 8, 13, 15, 18, 22]  # They're, thugs, ",", he, said, "."
+    assert len(rows) == 6 and all(rows) and rows == word_features("They're thugs, he said.")[1]
+    assert all(0 <= r < (1 << WORD_HASH_BITS) for row in rows for r in row)
+
+
+def test_word_prior_raises_the_words_that_lie_in_spans_and_lowers_the_rest():
+    prior = fit_word_prior(_articles(), c=1.0)
+    assert 0 < prior.prior < 1
+    text = "The mayor called them thugs."
+    starts, _ = word_features(text)
+    shift = prior.shift(text, starts)
+    assert shift[4] > 0 > shift[1]  # "thugs" against "mayor"
+    assert prior.shift("", np.array([0])).tolist() == [0.0]
+
+
+def test_detection_mixes_the_word_prior_only_with_a_weight(tmp_path):
+    model = TechniqueModel.load()
+    text = "The mayor called them thugs and traitors."
+    encoded = model.encode([text], [[(0, len(text))]])[0]
+    plain = model.detection_tokens(text, encoded, word_weight=0.0)
+    model.word_prior = fit_word_prior(_articles(), c=1.0)
+    assert np.array_equal(model.detection_tokens(text, encoded, word_weight=0.0).probs, plain.probs)
+    mixed = model.detection_tokens(text, encoded, word_weight=1.0)
+    thugs = (plain.offsets[:, 0] >= text.index("thugs")) & (plain.offsets[:, 1] <= text.index("thugs") + 5)
+    assert (mixed.probs[thugs] > plain.probs[thugs]).all()
+    model.word_prior.save(tmp_path / "prior.npz")
+    assert np.allclose(WordPrior.load(tmp_path / "prior.npz").shift(text, plain.offsets[:, 0]),
+                       model.word_prior.shift(text, plain.offsets[:, 0]), atol=1e-2)
