@@ -165,16 +165,17 @@ def _row(gram: str) -> int:
     return zlib.crc32(gram.encode()) & ((1 << WORD_HASH_BITS) - 1)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def _own_rows(word: str) -> frozenset[int]:
     """The rows of a word's own features (itself and its character 3-5-grams). Words recur, so
-    these and `_neighbour_rows` are hashed once."""
+    these and `_neighbour_rows` are hashed once for the most recent words (a bounded cache: about
+    3 kB a word, 11 MB at most)."""
     padded = f" {word} "
     return frozenset(_row(g) for g in [f"w:{word}"] + [f"c:{padded[j : j + n]}" for n in (3, 4, 5)
                                                       for j in range(len(padded) - n + 1)])
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def _neighbour_rows(word: str) -> tuple[int, ...]:
     """The row of "``word`` is the neighbour at each offset of `NEIGHBOURS`"."""
     return tuple(_row(f"n{d}:{word}") for d in NEIGHBOURS)
