@@ -177,7 +177,7 @@ def _choose_lexical_mix(gold_train: GoldSpans, gold_dev: GoldSpans, held_out: li
     best = (-1.0, {"lexical_c": 0.0, "lexical_mix": 0.0}, vector_heads)
     for c in LEXICAL_C_GRID:
         lexical_log_p, heads = np.zeros_like(vector_log_p), []
-        for held, head in zip(held_out, vector_heads):
+        for held in held_out:
             kept = [span for span, h in zip(gold_dev.spans, held) if not h]
             weights = np.concatenate([np.ones(len(gold_train.targets)), np.full(len(kept), dev_weight)])
             lexical = fit_lexical(gold_train.spans + kept, np.concatenate([gold_train.targets, gold_dev.targets[~held]]),
