@@ -84,9 +84,7 @@ class LexicalHead:
     def log_proba(self, text: str, start: int, end: int) -> np.ndarray:
         """Log-probability of each technique for the span [start, end) of ``text``."""
         rows, values = tfidf_row(hashed_counts(text, start, end), self.idf)
-        logits = self.weight[:, rows] @ values + self.bias
-        logits = logits - logits.max()
-        return logits - np.log(np.exp(logits).sum())
+        return log_softmax(self.weight[:, rows] @ values + self.bias)
 
     def save(self, path: Path) -> None:
         np.savez_compressed(path, weight=self.weight.astype(np.float16), bias=self.bias, idf=self.idf.astype(np.float16))
@@ -102,7 +100,6 @@ def fit_lexical(spans: list[tuple[str, int, int]], targets: np.ndarray, weights:
     """Fit on (text, start, end) spans with their technique indices (train extra: scikit-learn, scipy).
 
     idf comes from these spans; a technique with no training span gets bias -1e4 (never chosen)."""
-    from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
     counts = [hashed_counts(text, start, end) for text, start, end in spans]
@@ -112,12 +109,25 @@ def fit_lexical(spans: list[tuple[str, int, int]], targets: np.ndarray, weights:
         document_frequency[list(seen)] += 1
     idf = np.log((1 + len(counts)) / (1 + document_frequency)) + 1
     rows = [tfidf_row(span_counts, idf) for span_counts in counts]
-    pointers = np.cumsum([0] + [len(r) for r, _ in rows])
-    matrix = csr_matrix((np.concatenate([v for _, v in rows]), np.concatenate([r for r, _ in rows]), pointers),
-                        shape=(len(rows), 1 << HASH_BITS))
-    matrix.sum_duplicates()  # a context word and a span word can share a row
+    matrix = _sparse([r for r, _ in rows], [v for _, v in rows], HASH_BITS)
     fitted = LogisticRegression(C=c, max_iter=3000).fit(matrix, targets, sample_weight=weights)
     return LexicalHead(*label_table(fitted, n_labels), idf.astype(np.float32))
+
+
+def log_softmax(logits: np.ndarray) -> np.ndarray:
+    """Log-probabilities from logits along the last axis (numerically stable)."""
+    logits = logits - logits.max(axis=-1, keepdims=True)
+    return logits - np.log(np.exp(logits).sum(axis=-1, keepdims=True))
+
+
+def _sparse(rows: list[np.ndarray], values: list[np.ndarray], bits: int):  # noqa: ANN202 - scipy.sparse.csr_matrix
+    """One sparse matrix row per (table rows, values) pair; values of a repeated row add up."""
+    from scipy.sparse import csr_matrix
+
+    pointers = np.concatenate([[0], np.cumsum([len(r) for r in rows])])
+    matrix = csr_matrix((np.concatenate(values), np.concatenate(rows), pointers), shape=(len(rows), 1 << bits))
+    matrix.sum_duplicates()
+    return matrix
 
 
 def label_table(fitted, n_labels: int) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001 - a fitted LogisticRegression
@@ -214,7 +224,6 @@ class WordPrior:
 def fit_word_prior(articles: list[tuple[str, list[tuple[int, int]]]], c: float) -> WordPrior:
     """Fit on (text, gold spans) articles: a word is positive when half of it or more lies in gold
     spans (train extra: scikit-learn, scipy)."""
-    from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
     rows, targets = [], []
@@ -226,9 +235,7 @@ def fit_word_prior(articles: list[tuple[str, list[tuple[int, int]]]], c: float) 
         ends = [m.end() for m in _TOKEN.finditer(text)]
         rows += features
         targets += [bool(inside[s:e].mean() >= 0.5) for s, e in zip(starts, ends)]
-    lengths = np.asarray([len(r) for r in rows])
-    matrix = csr_matrix((np.repeat(1 / np.sqrt(lengths), lengths), np.concatenate(rows), np.concatenate([[0], np.cumsum(lengths)])),
-                        shape=(len(rows), 1 << WORD_HASH_BITS))
+    matrix = _sparse([np.asarray(r) for r in rows], [np.full(len(r), 1 / np.sqrt(len(r))) for r in rows], WORD_HASH_BITS)
     targets = np.asarray(targets)
     fitted = LogisticRegression(C=c, max_iter=2000).fit(matrix, targets)
     return WordPrior(fitted.coef_[0].astype(np.float32), float(fitted.intercept_[0]), float(targets.mean()))

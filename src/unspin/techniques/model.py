@@ -25,7 +25,7 @@ from unspin import __version__
 from unspin.errors import ModelError
 from unspin.techniques.decode import DocTokens, calibrate, decode_runs, doc_tokens, span_features, span_vector
 from unspin.techniques.encoding import Encoder, Window
-from unspin.techniques.lexical import LexicalHead, WordPrior
+from unspin.techniques.lexical import LexicalHead, WordPrior, log_softmax
 
 #: Windows sent to ONNX Runtime together (sorted by length, so padding stays small).
 BATCH_WINDOWS = 32
@@ -70,12 +70,10 @@ class SpanHead:
     mix: float = 0.0
 
     def probabilities(self, text: str, vector: np.ndarray, start: int, end: int) -> np.ndarray:
-        logits = self.weight @ vector + self.bias
+        log_p = log_softmax(self.weight @ vector + self.bias)
         if self.lexical is not None and self.mix > 0:
-            logits = logits - logits.max()
-            logits = (1 - self.mix) * (logits - np.log(np.exp(logits).sum())) + self.mix * self.lexical.log_proba(text, start, end)
-        probs = np.exp(logits - logits.max())
-        return probs / probs.sum()
+            log_p = log_softmax((1 - self.mix) * log_p + self.mix * self.lexical.log_proba(text, start, end))
+        return np.exp(log_p)
 
 
 def default_model_dir() -> Path:

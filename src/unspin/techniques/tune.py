@@ -23,7 +23,7 @@ from unspin.evaluate.calibration import expected_calibration_error, mean_absolut
 from unspin.evaluate.ptc import flc_score, propaganda_share, si_score, tc_score
 from unspin.techniques.decode import fit_isotonic
 from unspin.techniques.encoding import lines
-from unspin.techniques.lexical import fit_lexical, fit_word_prior, label_table
+from unspin.techniques.lexical import fit_lexical, fit_word_prior, label_table, log_softmax
 from unspin.techniques.model import LEXICAL_FILE, WORD_PRIOR_FILE, Encoded, Prediction, SpanHead, TechniqueModel, sha256, span_input
 from unspin.techniques.train import LABEL_INDEX
 
@@ -113,11 +113,6 @@ class SpanHeadFit:
     fold_heads: list[SpanHead]  # fitted without that fold
 
 
-def _log_softmax(logits: np.ndarray) -> np.ndarray:
-    logits = logits - logits.max(axis=1, keepdims=True)
-    return logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
-
-
 def refit_span_head(model: TechniqueModel, train: Sequence[PtcArticle], dev: Sequence[PtcArticle],
                     log=print) -> SpanHeadFit:
     """Refit the technique classifier of given spans on frozen span vectors of train and dev spans,
@@ -173,7 +168,7 @@ def _choose_lexical_mix(gold_train: GoldSpans, gold_dev: GoldSpans, held_out: li
     the fold heads that mix (the vector heads alone when no mix beats them)."""
     vector_log_p = np.zeros((len(gold_dev.targets), len(TECHNIQUES)))
     for held, head in zip(held_out, vector_heads):
-        vector_log_p[held] = _log_softmax(gold_dev.inputs[held] @ head.weight.T + head.bias)
+        vector_log_p[held] = log_softmax(gold_dev.inputs[held] @ head.weight.T + head.bias)
     best = (-1.0, {"lexical_c": 0.0, "lexical_mix": 0.0}, vector_heads)
     for c in LEXICAL_C_GRID:
         lexical_log_p, heads = np.zeros_like(vector_log_p), []
