@@ -23,7 +23,7 @@ Steps 3 and 4 never lend a speaker to a quotation whose sentence has a subject o
 A cue whose subject cannot be pinned down gives speaker None: a wrong name is worse than none.
 "It" speaks for the one organisation or country that is the subject before it in its sentence
 ("Although Russia prepares ..., it insists that"). Pronouns (he/she) resolve only to the one person recently speaking or in subject position (of
-several, the one subject of the sentence before's main verb), and
+several, the one subject of the sentence before's main verb; the doer of a passive, "supported by X", is a subject too), and
 to nobody when the last to speak was unnamed ("a spokesman said ... He added", but not when
 plural: "his lawyers said ... she said", nor a thing misparsed as the subject: "her sentence ... and
 accused Sessions"), or when someone described by a title of something came up
@@ -873,6 +873,8 @@ class Article:
                 start = token.idx
                 if self.quoted(start, start + 1) or any(s <= start < e for s, e in contents):
                     continue
+                if token.dep_ == "pobj" and token.head.dep_ == "agent":  # "She was supported by Kevin McCarthy":
+                    self.subjects.extend((index, name) for name in self._persons_in(token))  # the doer is a subject
                 if token.dep_ in ("nsubj", "nsubjpass"):
                     self.subjects.extend((index, name) for name in self._persons_in(token))
                     if self._unnamed_person(index, token):

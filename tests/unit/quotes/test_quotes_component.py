@@ -873,3 +873,13 @@ def test_the_embassy_refers_back_to_the_one_named_as_a_subject(quotes_of):
 def test_a_direct_quotations_speaker_found_by_its_construction(quotes_of, text, expected):
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == expected
+
+
+def test_the_doer_of_a_passive_makes_a_description_unclear(quotes_of):
+    # "by Kevin McCarthy" is as much a subject as "She": "the politician" may be either of them
+    text = ("“If you’re a border community, Ukraine is the furthest thing from your mind,” said North Dakota House "
+            "member Kelly Armstrong.\n"
+            "She was supported by Republican Kevin McCarthy. “I think people are gonna be sitting in a recession. "
+            "They just won’t do it,” the politician said.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Kelly Armstrong", None]
