@@ -78,7 +78,9 @@ nothing but a short verbless, unquoted phrase after it. A verb the model gave no
 reports the rest of its sentence when "that" or a date opens a finite clause right after it ("experts
 warn that its too soon ...", "Tedros said Wednesday the death toll stood at 207"). "According to" reports speech whenever it cites
 someone's words, named or not ("according to police sources", "Western media reports"), never
-figures ("the 2011 census").
+figures ("the 2011 census"), and an adverb before it ("However, according to X, ...") still leaves it
+opening its sentence. A known name between a closing mark and a verb of saying ending the sentence
+speaks even when the model reads the two as a noun phrase ("“...,” Salvini claims.").
 """
 
 from __future__ import annotations
@@ -816,6 +818,18 @@ class Article:
         return Cue(token.idx, token.idx + len(token.text), token.text, index, speaker, span, content, plural, scope,
                    subject is None or _personal(subject))
 
+    def _misparsed_cue(self, index: int, token: Any) -> Cue | None:
+        """A bare attribution the model read as a noun phrase ("“...,” Salvini claims.", "Salvini" an adjective
+        of the noun "claims"): a known person's name between a closing mark and a verb of saying that ends
+        the sentence is the speaker."""
+        if token.pos_ == "VERB" or token.lower_ not in SAYING_FORMS or token.i < 2 or token.i + 1 >= token.sent.end:
+            return None
+        name, mark, after = token.doc[token.i - 1], token.doc[token.i - 2], token.doc[token.i + 1]
+        person = self._person(name)
+        if mark.text not in "”\"’»" or after.text not in (".", "!", "?") or person is None:
+            return None
+        return Cue(token.idx, token.idx + len(token.text), token.text, index, person, self._span([name]))
+
     @staticmethod
     def _speaking_source(source: Any) -> bool:
         """Whether "according to" cites someone's words, named or not ("police sources", "Western media
@@ -845,7 +859,8 @@ class Article:
         content = None
         if (speaker is not None or source.pos_ in ("PRON", "PROPN") or self._speaking_source(source)) \
                 and token.lower_ == "according":
-            if all(t.is_punct or t.dep_ == "cc" for t in before):
+            # "according to X, ...", also after an adverb ("However, according to X, ...")
+            if all(t.is_punct or t.dep_ == "cc" or t.pos_ == "ADV" and t.dep_ == "advmod" for t in before):
                 content = self._content(after)
             elif all(t.is_punct or t.is_space for t in after):
                 content = self._content(before)
@@ -860,7 +875,8 @@ class Article:
                 start = token.idx
                 if self.quoted(start, start + len(token.text)):
                     continue
-                cue = self._verb_cue(index, token) or self._phrase_cue(index, sent, token)
+                cue = (self._verb_cue(index, token) or self._phrase_cue(index, sent, token)
+                       or self._misparsed_cue(index, token))
                 if cue is not None:
                     cues.append(cue)
                     # a later pronoun may refer to it; an unnamed subject of saying makes it unclear

@@ -883,3 +883,23 @@ def test_the_doer_of_a_passive_makes_a_description_unclear(quotes_of):
             "They just won’t do it,” the politician said.")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Kelly Armstrong", None]
+
+
+def test_according_to_after_an_adverb_reports_the_rest_of_the_sentence(quotes_of):
+    # its content is Salvini's words, so the Conte named inside it is no antecedent of the later "He"
+    text = ("However, according to Matteo Salvini, head of the center-right Lega party, this is unlikely to change "
+            "the situation, since it is one of the leaders of the center-left, Giuseppe Conte, who is responsible for "
+            "the political crisis occurred.\n"
+            "The Lega’s head also came out with a proposal to change the government’s previous course on the "
+            "Ukrainian crisis. He suggested that Italy should at least take a neutral position and mediate in the "
+            "conflict.")
+    _, rows = quotes_of(text)
+    assert indirect(rows)[0][0].startswith("this is unlikely to change the situation")
+    assert speakers(rows, "indirect") == ["Matteo Salvini", "Matteo Salvini"]
+
+
+def test_a_bare_attribution_the_model_reads_as_a_noun_phrase_names_its_speaker(quotes_of):
+    text = ("Matteo Salvini, head of the center-right Lega party, spoke on Monday.\n"
+            "“The vile leftist Conte is behind the fall of the Draghi government,” Salvini claims.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Matteo Salvini"]
