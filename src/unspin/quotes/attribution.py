@@ -54,7 +54,8 @@ appositive; "the group" (or "the agency", "the company", ...) refers back to the
 named as a subject in the last few sentences.
 
 No guesses: whoever receives a message is not its speaker ("X got a message saying “...”"); step 1b
-takes only a subject the model names as an entity (not a title-case headline's words), and none of
+takes only a subject the model names as an entity (not a title-case headline's words), none through a
+verb the model hangs in a noun's place ("... Massacre Shows “...”", "Shows" a pobj), and none of
 a verb saying what it should or would have done ("Washington should have sat down ..."); step 3
 lends no speaker across another person named between the two quotations; an abbreviated title
 ("the AG") is a person introduced with its words, never an organisation named "AG"; a wh-word the
@@ -174,6 +175,8 @@ _MISTYPED = frozenset(("", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"))
 _PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 _NP_DEPS = frozenset(("compound", "amod", "poss", "case", "appos", "nmod", "prep", "pobj", "det", "punct", "flat",
                       "nummod", "cc", "conj", "npadvmod"))
+#: Dependencies of a noun's place in a clause: a verb the model hangs by one is a misparsed noun or title.
+_NOMINAL_DEPS = frozenset(("pobj", "dobj", "nsubj", "nsubjpass", "compound", "appos", "attr"))
 _CLIMB_DEPS = frozenset(("conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "pcomp"))
 #: Common nouns that, with "the", refer back to an organisation just named ("the group said").
 _GENERIC_ORGS = frozenset(("group", "organization", "organisation", "agency", "company", "firm", "association",
@@ -963,6 +966,8 @@ class Article:
                 break
         if node.dep_ in ("relcl", "acl", "advcl", "ccomp") or node.lower_ in SAYING_FORMS:
             return None
+        if node.dep_ in _NOMINAL_DEPS:  # a verb in a noun's place is a misparse, its subject a guess ("Footage
+            return None  # From The Las Vegas Massacre Shows “Helicopter Hovering Overhead”", "Shows" a pobj)
         if any(c.dep_ == "aux" and c.lower_ in _COUNTERFACTUAL for c in node.children):
             return None  # what someone should have done is the writer's words ("Washington should have sat down")
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)

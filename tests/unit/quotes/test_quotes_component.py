@@ -903,3 +903,12 @@ def test_a_bare_attribution_the_model_reads_as_a_noun_phrase_names_its_speaker(q
             "“The vile leftist Conte is behind the fall of the Draghi government,” Salvini claims.")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Matteo Salvini"]
+
+
+def test_a_verb_the_model_hangs_as_a_noun_lends_no_subject_to_its_quotation(quotes_of):
+    text = ("Newly Released Private Surveillance Footage From The Las Vegas Massacre Shows “Helicopter Hovering "
+            "Overhead” During The Attack\n\n"
+            "Newly released footage of the Las Vegas Massacre, captured by a private surveillance camera and recently "
+            "released by Fox News host Tucker Carlson, shows a helicopter.")
+    _, rows = quotes_of(text)
+    assert direct(rows) == [("“Helicopter Hovering Overhead”", None)]
