@@ -289,6 +289,13 @@ def _personal(subject: Any) -> bool:
     return subject.pos_ in ("PRON", "PROPN") or word in nouns or word.endswith("s") and word[:-1] in nouns
 
 
+def _dated(head: Any) -> set[int]:
+    """Tokens of the prepositional phrases of ``head`` that give a date ("says The Express UK in 2016"): when
+    it spoke, not part of its name."""
+    return {t.i for c in head.children if c.dep_ == "prep"
+            and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children) for t in c.subtree}
+
+
 def _clean_name(text: str) -> str:
     text = text.strip(" \t\n,.;:'\"“”‘’")
     for suffix in ("'s", "’s"):
@@ -443,6 +450,7 @@ class Article:
             for c in joined for t in c.subtree)
         kept = {t.i for c in joined for t in c.subtree} | {t.i for t in head.children if t.dep_ == "cc"} if one_name else set()
         dropped = {t.i for c in joined for t in c.subtree} - kept
+        dropped |= _dated(head)
         tokens = [t for t in self._phrase(head, frozenset(("appos",))) if t.i not in owners and t.i not in dropped
                   and (t.dep_ not in ("det", "punct", "cc", "conj") or t.i == head.i or t.i in kept)]
         if head.lower_ in DOCUMENTS:

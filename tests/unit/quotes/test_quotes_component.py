@@ -912,3 +912,10 @@ def test_a_verb_the_model_hangs_as_a_noun_lends_no_subject_to_its_quotation(quot
             "released by Fox News host Tucker Carlson, shows a helicopter.")
     _, rows = quotes_of(text)
     assert direct(rows) == [("“Helicopter Hovering Overhead”", None)]
+
+
+def test_a_date_after_an_outlet_is_not_part_of_its_name(quotes_of):
+    text = ("A 15-YEAR long mini ice age could be due to hit the Northern hemisphere in just four years as the sun "
+            "prepares for “hibernation” – triggering a barrage of cataclysmic events, says The Express UK in 2016.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["Express UK"]
