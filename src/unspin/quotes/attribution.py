@@ -36,7 +36,8 @@ spokesperson (an aide, someone's lawyers) is named by their description ("a spok
 Zelensky", "Zelensky’s aide", "Rombot’s lawyers"; "her spokeswoman" is that of whom her refers to),
 never as the person they speak for, and plural ones are nobody's he/she; two names in apposition ("Uniper CFO, Tiina Tuomela" read as two people)
 give None, as do two names the model runs into one phrase ("Trump continued pounding Sessions").
-A name modifying a common noun ("a caller to the Michael Savage radio show") never speaks, nor a
+A name modifying a common noun ("a caller to the Michael Savage radio show") never speaks, nor one running on
+into a title the model cut short ("the website Watts Up With That?"), nor a
 known surname inside a name the model mistyped ("Billie Winner-Davis"); he/she is unknown when
 someone else is named before it in its sentence; a name only in the headline is nobody's.
 Names are normalised to the fullest form the article gives ("Lavrov" -> "Sergei Lavrov", "Lu" ->
@@ -244,7 +245,7 @@ def _person_name(ent: Any) -> str:
 def _is_person(ent: Any) -> bool:
     """A PERSON entity, or a two- or three-word ORG entity that reads as a person's name."""
     if ent.label_ == "PERSON":  # common nouns only are no name ("Remarks by ..." is not someone)
-        return ent.text not in NOT_PERSONS and any(t.pos_ != "NOUN" for t in ent)
+        return ent.text not in NOT_PERSONS and any(t.pos_ != "NOUN" for t in ent) and not _runs_on(ent)
     words = ent.text.split()
     # a name modifying a noun is not a person's ("Zaporizhzhya Oblast authorities")
     return (ent.label_ == "ORG" and 2 <= len(words) <= 3 and ent.root.dep_ != "compound"
@@ -253,6 +254,17 @@ def _is_person(ent: Any) -> bool:
             and ent.start > 0 and ent.doc[ent.start - 1].lower_ not in ("the", "&")
             and not _inside_longer_name(ent)
             and not any(w.lower() in INSTITUTIONS for w in words))
+
+
+def _runs_on(ent: Any) -> bool:
+    """Whether a capitalised function word follows the entity inside a sentence of prose ("the website Watts Up
+    With That?"): the entity is the start of a title the model cut short, not a person's name (in a title-case
+    headline, "Trump To Putin:", it says nothing)."""
+    if ent.end >= len(ent.doc):
+        return False
+    after = ent.doc[ent.end]
+    prose = sum(t.is_alpha and t.is_lower and len(t) > 3 for t in ent.sent) >= 2
+    return prose and not after.is_sent_start and after.pos_ in ("ADP", "DET", "PRON") and after.text[:1].isupper()
 
 
 def _inside_longer_name(ent: Any) -> bool:

@@ -919,3 +919,11 @@ def test_a_date_after_an_outlet_is_not_part_of_its_name(quotes_of):
             "prepares for “hibernation” – triggering a barrage of cataclysmic events, says The Express UK in 2016.")
     _, rows = quotes_of(text)
     assert speakers(rows, "indirect") == ["Express UK"]
+
+
+def test_a_name_running_on_into_a_title_is_nobodys(quotes_of):
+    # the model takes "Watts Up" for a person, cutting short the website's name
+    text = ("As the sun gets successively more blank with each day, due to lack of sunspots, it is also dimming, "
+            "says the website Watts Up With That?")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == [None]
