@@ -41,7 +41,7 @@ into a title the model cut short ("the website Watts Up With That?"), nor a
 known surname inside a name the model mistyped ("Billie Winner-Davis"); he/she is unknown when
 someone else is named before it in its sentence; a name only in the headline is nobody's.
 Names are normalised to the fullest form the article gives ("Lavrov" -> "Sergei Lavrov", "Lu" ->
-"Lu Kang" when only one name starts so).
+"Lu Kang" when only one name starts so, "Baerbok" -> "Annalena Baerbock" when only one surname is one letter off).
 
 Institutions: officials of an organisation named in their phrase speak for it ("Immigrations and
 Customs Enforcement (ICE) officials", "ICE officials"; "US officials" are nobody), "police" speak
@@ -308,6 +308,15 @@ def _dated(head: Any) -> set[int]:
             and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children) for t in c.subtree}
 
 
+def _one_edit(known: str, written: str) -> bool:
+    """Whether a surname of six letters or more is written with one letter added, dropped or changed
+    ("Baerbok", "Kiriyenko"): a misspelling or another transliteration of the same name."""
+    if min(len(known), len(written)) < 6 or known == written or abs(len(known) - len(written)) > 1:
+        return False
+    cut = next((i for i, (a, b) in enumerate(zip(known, written)) if a != b), min(len(known), len(written)))
+    return known[cut + 1 :] == written[cut + 1 :] or known[cut + 1 :] == written[cut:] or known[cut:] == written[cut + 1 :]
+
+
 def _clean_name(text: str) -> str:
     text = text.strip(" \t\n,.;:'\"“”‘’")
     for suffix in ("'s", "’s"):
@@ -364,6 +373,9 @@ class Article:
     def canonical(self, name: str) -> str:
         """The fullest form of a person's name in the article, when only one fits."""
         fuller = [n for n in self.names if n != name and n.endswith(" " + name)]
+        if not fuller and " " not in name:  # a surname misspelt ("Baerbok" for "Annalena Baerbock")
+            fuller = [n for n in self.names if " " in n and _one_edit(n.split()[-1], name)]
+            fuller = fuller if len({n.split()[-1] for n in fuller}) == 1 else []
         if not fuller:  # a surname written first ("Lu Kang" ... "Lu said"), when only one name opens so
             first = [n for n in self.names if n.startswith(name + " ")] if " " not in name else []
             return first[0] if len(first) == 1 else name

@@ -927,3 +927,11 @@ def test_a_name_running_on_into_a_title_is_nobodys(quotes_of):
             "says the website Watts Up With That?")
     _, rows = quotes_of(text)
     assert speakers(rows, "indirect") == [None]
+
+
+def test_a_misspelt_surname_is_the_person_named_before(quotes_of):
+    text = ("German Foreign Minister Annalena Baerbock spoke in Berlin on Monday.\n"
+            "For Kyiv, the news is not happy either. Baerbok pointed out that although Ukrainians see their way "
+            "forward in the EU, it will be long and difficult.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["Annalena Baerbock"]
