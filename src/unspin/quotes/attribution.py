@@ -43,6 +43,9 @@ someone else is named before it in its sentence; a name only in the headline is 
 Names are normalised to the fullest form the article gives ("Lavrov" -> "Sergei Lavrov", "Lu" ->
 "Lu Kang" when only one name starts so, "Baerbok" -> "Annalena Baerbock" when only one surname is one letter off).
 
+A document read out speaks for its issuer ("“...,” J Street’s statement read", "read a report in The Daily
+Sheeple"); one with no issuer named ("the message reads") leaves the quotation to the steps after 1.
+
 Institutions: officials of an organisation named in their phrase speak for it ("Immigrations and
 Customs Enforcement (ICE) officials", "ICE officials"; "US officials" are nobody), "police" speak
 under that name, "the embassy" refers back to the one institution with that word that spoke or
@@ -479,6 +482,8 @@ class Article:
                   and (t.dep_ not in ("det", "punct", "cc", "conj") or t.i == head.i or t.i in kept)]
         if head.lower_ in DOCUMENTS:
             tokens = [t for t in tokens if t.i < head.i and t.lower_ != "press"]
+            if not tokens:
+                return self._issuer(head)
         if not tokens or (head.lower_ not in INSTITUTIONS | DOCUMENTS | SPOKESPEOPLE
                           and head.ent_type_ not in _NAME_LABELS):
             return None
@@ -490,6 +495,18 @@ class Article:
         if name and head.lower_ in SPOKESPEOPLE:
             self.roles.setdefault(name, set()).add(head.lower_)
         return name or None
+
+    def _issuer(self, document: Any) -> str | None:
+        """Who issued a document named after it ("a report in The Daily Sheeple", "a statement by the Kremlin"):
+        the one name its "in", "by" or "from" governs."""
+        names = [g for c in document.children if c.dep_ == "prep" and c.lower_ in ("in", "by", "from")
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_]
+        if len(names) != 1:
+            return None
+        if person := self._person(names[0]):
+            return person
+        entity = next(e for e in document.doc.ents if e.start <= names[0].i < e.end)
+        return _clean_name(entity.text).removeprefix("the ").removeprefix("The ") or None
 
     def _member_of(self, head: Any) -> str | None:
         """The one organisation named before ``head`` in its phrase ("Immigrations and Customs Enforcement
@@ -865,6 +882,22 @@ class Article:
             return None
         return Cue(token.idx, token.idx + len(token.text), token.text, index, person, self._span([name]))
 
+    def _reading_cue(self, index: int, token: Any) -> Cue | None:
+        """A document read out ("“...,” J Street’s statement read", "“...,” read a report in The Daily Sheeple"):
+        "read" reports what a document says, its subject or, inverted right after a closing mark, its object;
+        whoever else reads only receives (and the model may tag this "read" a noun)."""
+        if token.lower_ not in ("read", "reads") or token.i == 0:
+            return None
+        document = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if document is None and token.doc[token.i - 1].text in "”\"’»":
+            document = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+        if document is None or document.lower_ not in DOCUMENTS:
+            return None
+        speaker, span = self.speaker(index, document)  # "the message reads" names no one: the quotation
+        if speaker is None:  # keeps the speaker the paragraph before gave it ("X denied this information.")
+            return None
+        return Cue(token.idx, token.idx + len(token.text), token.text, index, speaker, span, personal=False)
+
     @staticmethod
     def _speaking_source(source: Any) -> bool:
         """Whether "according to" cites someone's words, named or not ("police sources", "Western media
@@ -911,7 +944,7 @@ class Article:
                 if self.quoted(start, start + len(token.text)):
                     continue
                 cue = (self._verb_cue(index, token) or self._phrase_cue(index, sent, token)
-                       or self._misparsed_cue(index, token))
+                       or self._misparsed_cue(index, token) or self._reading_cue(index, token))
                 if cue is not None:
                     cues.append(cue)
                     # a later pronoun may refer to it; an unnamed subject of saying makes it unclear

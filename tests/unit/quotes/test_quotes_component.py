@@ -935,3 +935,20 @@ def test_a_misspelt_surname_is_the_person_named_before(quotes_of):
             "forward in the EU, it will be long and difficult.")
     _, rows = quotes_of(text)
     assert speakers(rows, "indirect") == ["Annalena Baerbock"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We take anti-Semitism quite seriously,” J Street’s statement read.", "J Street"),
+    ("“Footage has emerged that may show muzzle flashes coming from the helicopter on that fateful night,” read a "
+     "report in The Daily Sheeple.", "Daily Sheeple"),
+])
+def test_a_document_read_out_speaks_for_its_issuer(quotes_of, text, speaker):
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [speaker]
+
+
+def test_a_document_read_out_with_no_issuer_keeps_the_speaker_named_before(quotes_of):
+    text = ("Additionally, the DPR Central Bank officially denied this information.\n"
+            "“We inform you that this information is false and does not correspond to reality,” the message reads.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Central Bank"]
