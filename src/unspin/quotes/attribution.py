@@ -44,7 +44,8 @@ Names are normalised to the fullest form the article gives ("Lavrov" -> "Sergei 
 "Lu Kang" when only one name starts so, "Baerbok" -> "Annalena Baerbock" when only one surname is one letter off).
 
 A document read out speaks for its issuer ("“...,” J Street’s statement read", "read a report in The Daily
-Sheeple"); one with no issuer named ("the message reads") leaves the quotation to the steps after 1.
+Sheeple"); one with no issuer named ("the message reads") leaves the quotation to the steps after 1; "the
+release" is that of the one speaker of the last few sentences who spoke in a release.
 
 Institutions: officials of an organisation named in their phrase speak for it ("Immigrations and
 Customs Enforcement (ICE) officials", "ICE officials"; "US officials" are nobody), "police" speak
@@ -542,6 +543,16 @@ class Article:
         recent = {name for i, name in self.org_subjects if 0 <= sentence - i <= PRONOUN_WINDOW}
         return recent.pop() if len(recent) == 1 else None
 
+    def _document_before(self, sentence: int, head: Any) -> str | None:
+        """The issuer a definite "the release" refers back to: the one speaker of the last few sentences whose
+        sentence names a document so ("the State Department said in a public release ... the release said")."""
+        if head.lower_ not in DOCUMENTS or [t.lower_ for t in head.children if t.i < head.i] != ["the"]:
+            return None
+        named = {i for i, (_, sent) in enumerate(self.sents) if 0 < sentence - i <= PRONOUN_WINDOW and any(
+            t.lower_ == head.lower_ and not self.quoted(t.idx, t.idx + 1) for t in sent)}
+        issuers = {c.speaker for c in self.cues if c.speaker and c.sentence in named}
+        return issuers.pop() if len(issuers) == 1 else None
+
     def _pronoun(self, sentence: int, continuing: bool) -> str | None:
         """The person a he/she refers to, only when one person is the clear antecedent."""
         recent = [(i, name) for i, name, person in self.speakers if (person or name is None)
@@ -640,7 +651,8 @@ class Article:
             return (persons[0] if len(persons) == 1 else None), span
         return (self._owned_spokesperson(sentence, head) or self._institution(head)
                 or self._named_before(sentence, head) or self._generic(sentence, head)
-                or self._description(sentence, head) or self._bare_name(head)), span
+                or self._document_before(sentence, head) or self._description(sentence, head)
+                or self._bare_name(head)), span
 
     def _owned_spokesperson(self, sentence: int, head: Any) -> str | None:
         """ "Her spokeswoman said": the spokesperson of the person his/her refers to, by that description."""

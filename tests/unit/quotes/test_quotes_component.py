@@ -952,3 +952,11 @@ def test_a_document_read_out_with_no_issuer_keeps_the_speaker_named_before(quote
             "“We inform you that this information is false and does not correspond to reality,” the message reads.")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Central Bank"]
+
+
+def test_the_release_is_that_of_the_speaker_who_spoke_in_one(quotes_of):
+    text = ("“If you have concerns about any symptoms, consult a medical professional,” the State Department said in "
+            "a public release.\n"
+            "“Instead, move to a location where the sounds are not present,” the release said.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["State Department", "State Department"]
