@@ -414,10 +414,11 @@ class Article:
         """The person a proper-noun token names, if any (NER may miss a repeated surname)."""
         if name := self._named.get(token.i):
             return self.canonical(name)
-        # a known surname, even tagged as a common noun inside a sentence ("..., Flake said") or opening one
-        # as the subject of a verb of saying ("Waters concludes by ...")
+        # a known surname, even tagged as a common noun inside a sentence ("..., Flake said"), opening one
+        # as the subject of a verb of saying ("Waters concludes by ...") or tagged a person ("Trump offered")
         opening_speaker = token.dep_ == "nsubj" and token.head.lower_ in SAYING_FORMS
-        proper = token.pos_ == "PROPN" or (token.text[:1].isupper() and (not token.is_sent_start or opening_speaker))
+        proper = token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or (
+            token.text[:1].isupper() and (not token.is_sent_start or opening_speaker))
         if proper and _clean_name(token.text) in self.surnames and token.text not in NOT_PERSONS:
             return self.canonical(_clean_name(token.text))
         return None

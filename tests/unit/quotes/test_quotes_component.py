@@ -960,3 +960,11 @@ def test_the_release_is_that_of_the_speaker_who_spoke_in_one(quotes_of):
             "“Instead, move to a location where the sounds are not present,” the release said.")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["State Department", "State Department"]
+
+
+def test_a_known_surname_tagged_a_common_noun_but_a_person_opening_a_sentence_speaks(quotes_of):
+    text = ("President Donald Trump spoke on Thursday.\n"
+            "Trump offered this assessment of his hand-picked attorney general recusing himself from the Justice "
+            "Department’s special counsel probe of Russian election meddling: “What kind of man is this?”")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Donald Trump"]
