@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -171,47 +172,47 @@ def span_features(text: str, start: int, end: int) -> np.ndarray:
     article (Repetition), and the span's length in words."""
     phrase = normalise(text[start:end])
     words = phrase.count(" ") + 1 if phrase else 0
-    occurrences = 0
-    if phrase:
-        occurrences = len(re.findall(r"(?<!\w)" + re.escape(phrase).replace(r"\ ", r"\W+") + r"(?!\w)", text, re.IGNORECASE))
+    occurrences = count_phrase(text, phrase) if phrase else 0
     return np.asarray([np.log1p(max(occurrences - 1, 0)), np.log1p(words) / 3.0], dtype=np.float32)
 
 
+_RUN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4)
+def _runs(text: str) -> tuple[list[str], list[str], dict[str, list[int]]]:
+    """The lower-cased word-character runs of ``text``, the text after each run up to the next,
+    and where each run occurs. Built once per article: it is asked for every candidate span."""
+    lowered = text.lower()
+    matches = list(_RUN.finditer(lowered))
+    runs = [m.group() for m in matches]
+    gaps = [lowered[m.end() : n.start()] for m, n in zip(matches, matches[1:])] + [""]
+    where: dict[str, list[int]] = {}
+    for i, run in enumerate(runs):
+        where.setdefault(run, []).append(i)
+    return runs, gaps, where
+
+
+def count_phrase(text: str, phrase: str) -> int:
+    """Non-overlapping occurrences in ``text``, ignoring case, of a `normalise`d phrase: its words
+    whole, in order, separated by any non-word characters (an apostrophe inside a word must be
+    there as written). One regular expression per span did the same and took a third of decoding."""
+    parts: list[str] = []
+    seps: list[str | None] = []  # what must follow each part: an apostrophe inside a word, else None (anything)
+    for word in phrase.split(" "):  # a normalised word is one run, or two joined by an apostrophe
+        pieces = _RUN.findall(word)
+        parts += pieces
+        seps += [word[len(pieces[0])], None] if len(pieces) > 1 else [None]
+    runs, gaps, where = _runs(text)
+    count, free_from = 0, 0
+    for i in where.get(parts[0], []):
+        if i < free_from or i + len(parts) > len(runs):
+            continue
+        if all(runs[i + k] == part and (sep is None or gaps[i + k] == sep)
+               for k, (part, sep) in enumerate(zip(parts, seps))):
+            count += 1
+            free_from = i + len(parts)
+    return count
+
+
 N_SPAN_FEATURES = 2
-
-
-# --- rule: Repetition ---------------------------------------------------------------------------
-
-STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as is are was were be been being it its
-    this that these those he she they we you i his her their our your my me him them us not no so do
-    does did have has had will would can could should may might must than then there here what which who
-    whom whose when where why how all any some such very just also into over about after before said says
-    up out more most one two new""".split()
-)
-
-
-def repetition_spans(text: str, min_content: int = 2, max_words: int = 6) -> list[tuple[int, int]]:
-    """Later occurrences of a phrase of ``min_content``+ content words that the article already
-    used (longest phrases first, no overlaps, within one line)."""
-    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
-    line_of = np.cumsum([0] + [text.count("\n", words[i - 1][1], words[i][0]) for i in range(1, len(words))]) if words else []
-    taken = np.zeros(len(words), dtype=bool)
-    found: list[tuple[int, int]] = []
-    for n in range(max_words, 1, -1):
-        seen: dict[tuple[str, ...], int] = {}
-        for i in range(len(words) - n + 1):
-            if line_of[i] != line_of[i + n - 1]:
-                continue
-            gram = tuple(w for _, _, w in words[i : i + n])
-            if sum(1 for w in gram if w not in STOPWORDS and len(w) > 2) < min_content:
-                continue
-            if gram[0] in STOPWORDS or gram[-1] in STOPWORDS:
-                continue
-            if gram in seen:
-                if not taken[i : i + n].any() and seen[gram] + n <= i:
-                    taken[i : i + n] = True
-                    found.append((words[i][0], words[i + n - 1][1]))
-            else:
-                seen[gram] = i
-    return sorted(found)
