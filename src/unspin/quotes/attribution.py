@@ -103,16 +103,16 @@ SAYING = ("say", "tell", "state", "note", "add", "warn", "claim", "stress", "rec
           "respond", "reply", "comment", "declare", "assert", "confirm", "deny", "acknowledge", "allege",
           "complain", "conclude", "predict", "point", "sum", "shout", "chant", "accuse", "reiterate",
           "underline", "observe", "mention", "tweet", "assure", "suggest", "threaten", "promise",
-          "demand", "continue", "joke", "quip", "blast")
+          "demand", "continue", "joke", "quip", "blast", "ask")
 _IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written", "writing"),
               "admit": ("admitted", "admitting"), "sum": ("summed", "summing")}
 #: Verbs that need a particle to report speech ("pointed out", "summed up").
 _PARTICLE = {"point": "out", "sum": "up"}
 #: Verbs that continue the speech of whoever spoke last ("..., he added").
 CONTINUING = ("add", "continue")
-#: Verbs that report speech only next to a quotation ("“...,” Perry continued.", "Graham continued, “...”"), not elsewhere
-#: ("Trump continued pounding Sessions").
-_AFTER_QUOTE = frozenset(("continue",))
+#: Verbs that report speech only next to a quotation ("“...,” Perry continued.", "Graham continued, “...”", "“...?”
+#: asked Sen. Robert Menendez"), not elsewhere ("Trump continued pounding Sessions", "asking for a fair trial").
+_AFTER_QUOTE = frozenset(("continue", "ask"))
 #: Heads naming people who speak for an organisation named before them ("ICE officials said"):
 #: the organisation is the speaker; with no organisation named ("US officials") nobody is.
 _MEMBERS = frozenset(("official", "officials"))
@@ -249,7 +249,8 @@ def _person_name(ent: Any) -> str:
 def _is_person(ent: Any) -> bool:
     """A PERSON entity, or a two- or three-word ORG entity that reads as a person's name."""
     if ent.label_ == "PERSON":  # common nouns only are no name ("Remarks by ..." is not someone)
-        return ent.text not in NOT_PERSONS and any(t.pos_ != "NOUN" for t in ent) and not _runs_on(ent)
+        return ent.text not in NOT_PERSONS and any(t.pos_ != "NOUN" for t in ent) and not _runs_on(ent) \
+            and not _after_the(ent.doc, ent.start)
     words = ent.text.split()
     # a name modifying a noun is not a person's ("Zaporizhzhya Oblast authorities")
     return (ent.label_ == "ORG" and 2 <= len(words) <= 3 and ent.root.dep_ != "compound"
@@ -258,6 +259,11 @@ def _is_person(ent: Any) -> bool:
             and ent.start > 0 and ent.doc[ent.start - 1].lower_ not in ("the", "&")
             and not _inside_longer_name(ent)
             and not any(w.lower() in INSTITUTIONS for w in words))
+
+
+def _after_the(doc: Any, start: int) -> bool:
+    """Whether a name follows "the": "the Enquirer", tagged a person, names an outlet or organisation."""
+    return start > 0 and doc[start - 1].lower_ == "the"
 
 
 def _runs_on(ent: Any) -> bool:
@@ -677,14 +683,16 @@ class Article:
         return self.canonical(_clean_name(token.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]))
 
     def _bare_name(self, head: Any) -> str | None:
-        """A proper noun the model tagged as no entity, or as a kind no speaker is ("Gazprom"): its name.
+        """A proper noun the model tagged as no entity, as a kind no speaker is ("Gazprom"), or as a person
+        after "the" ("according to the Enquirer"): its name.
 
         The subject of a verb of saying that is a name can only be its speaker; what kind of
         name the model could not tell does not matter.
         """
         # an acronym the model took for a common noun is a name too ("ICE reports that", "Swedish TV reported")
         acronym = head.pos_ == "NOUN" and head.is_upper and head.is_alpha and len(head.text) >= 2
-        if not (head.pos_ == "PROPN" or acronym) or head.ent_type_ not in _MISTYPED or not head.text[:1].isupper():
+        mistyped = head.ent_type_ in _MISTYPED or head.ent_type_ == "PERSON" and _after_the(head.doc, head.i)
+        if not (head.pos_ == "PROPN" or acronym) or not mistyped or not head.text[:1].isupper():
             return None
         if head.lower_ in TITLES:
             return None

@@ -968,3 +968,32 @@ def test_a_known_surname_tagged_a_common_noun_but_a_person_opening_a_sentence_sp
             "Department’s special counsel probe of Russian election meddling: “What kind of man is this?”")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Donald Trump"]
+
+
+def test_asked_right_after_a_quotation_names_its_speaker(quotes_of):
+    text = ("“Why on earth would the Trump administration make it easier for terrorists and gunmen to produce "
+            "undetectable plastic guns?” asked Sen. Robert Menendez (D-N.J.).")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Robert Menendez"]
+
+
+def test_a_name_after_the_tagged_a_person_is_an_outlet():
+    # the model, in some articles, tags "the Enquirer" a person: no he/she refers to it, but it speaks by its name
+    from spacy.tokens import Span
+
+    from unspin.entities import nlp
+    from unspin.quotes import direct_quotes, find_quotes, paragraph_spans
+
+    text = ("In it, a woman can be heard crying before the line goes dead, the Enquirer reported.\n"
+            "In the following call, the woman pleads for help.\n"
+            "“Please help, please help,” she tells the dispatcher.\n"
+            "Smith’s wife had told police in November that her husband illegally carried a gun, according to the "
+            "Enquirer.")
+    doc = next(iter(nlp.parse([text], nlp.PARSE_PIPES)))
+    outlet = [t.i for t in doc if t.text == "Enquirer"]
+    doc.ents = [e for e in doc.ents if not any(e.start <= i < e.end for i in outlet)] + [
+        Span(doc, i, i + 1, "PERSON") for i in outlet]
+    paragraphs = paragraph_spans(text, [])
+    quotes = find_quotes(text, paragraphs, doc, direct_quotes(text, paragraphs))
+    assert [(q.kind, q.speaker) for q in quotes if q.kind == "direct"] == [("direct", None)]
+    assert [q.speaker for q in quotes if q.kind == "indirect"] == ["Enquirer", "Enquirer"]
