@@ -25,6 +25,7 @@ A cue whose subject cannot be pinned down gives speaker None: a wrong name is wo
 ("Although Russia prepares ..., it insists that"). Pronouns (he/she) resolve only to the one person recently speaking or in subject position (of
 several, the one subject of the sentence before's main verb; the doer of a passive, "supported by X", is a subject too), and
 to nobody when the last to speak was unnamed ("a spokesman said ... He added", but not when
+unnamed only inside what another said: "said someone from his office had told the ADL ..., he told", nor when
 plural: "his lawyers said ... she said", nor a thing misparsed as the subject: "her sentence ... and
 accused Sessions"), or when someone described by a title of something came up
 since ("The head of the European Commission has called ..., She added"); definite
@@ -967,10 +968,12 @@ class Article:
                 cue = (self._verb_cue(index, token) or self._phrase_cue(index, sent, token)
                        or self._misparsed_cue(index, token) or self._reading_cue(index, token))
                 if cue is not None:
+                    # a later pronoun may refer to it; an unnamed subject of saying makes it unclear, unless it
+                    # speaks only inside what another said ("..., and said someone from his office had told")
+                    nested = any(c.content and c.content[0] <= cue.start < c.content[1] for c in cues)
                     cues.append(cue)
-                    # a later pronoun may refer to it; an unnamed subject of saying makes it unclear
                     if cue.speaker or (cue.speaker_span and cue.text.lower() in SAYING_FORMS and not cue.plural
-                                       and cue.personal):
+                                       and cue.personal and not nested):
                         self.speakers.append((index, cue.speaker, cue.speaker in self.roles and not cue.plural))
             self.cues.extend(cues)
             contents = [c.content for c in cues if c.content]

@@ -997,3 +997,14 @@ def test_a_name_after_the_tagged_a_person_is_an_outlet():
     quotes = find_quotes(text, paragraphs, doc, direct_quotes(text, paragraphs))
     assert [(q.kind, q.speaker) for q in quotes if q.kind == "direct"] == [("direct", None)]
     assert [q.speaker for q in quotes if q.kind == "indirect"] == ["Enquirer", "Enquirer"]
+
+
+def test_someone_speaking_inside_what_another_said_leaves_he_clear(quotes_of):
+    text = ("Democratic Illinois Rep. Danny Davis defended Nation of Islam leader Louis Farrakhan on Monday.\n"
+            "“I personally know [Farrakhan], I’ve been to his home,” Davis told TheDC.\n"
+            "The congressman wasn’t sure why the ADL wrote that he had been misquoted in his praise for the "
+            "anti-Semite, and said he wasn’t sure if someone from his office had told the ADL he was misquoted, he "
+            "told The Daily Caller News Foundation on Sunday.")
+    _, rows = quotes_of(text)
+    assert indirect(rows)[0] == ("The congressman wasn’t sure why the ADL wrote that he had been misquoted in his "
+                                 "praise for the anti-Semite", "Danny Davis")
