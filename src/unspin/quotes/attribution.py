@@ -26,7 +26,7 @@ A cue whose subject cannot be pinned down gives speaker None: a wrong name is wo
 several, the one subject of the sentence before's main verb; the doer of a passive, "supported by X", is a subject too), and
 to nobody when the last to speak was unnamed ("a spokesman said ... He added", but not when
 unnamed only inside what another said: "said someone from his office had told the ADL ..., he told", nor when
-plural: "his lawyers said ... she said", nor a thing misparsed as the subject: "her sentence ... and
+plural: "his lawyers said ... she said", "those who commented ... he wrote", nor a thing misparsed as the subject: "her sentence ... and
 accused Sessions"), or when someone described by a title of something came up
 since ("The head of the European Commission has called ..., She added"); definite
 descriptions ("the ambassador") to the one person introduced with that title (of several, the
@@ -888,7 +888,7 @@ class Article:
                 speaker, span = self.speaker(index, head, verb)
         elif clause is None and (unparsed := self._unparsed_clause(token)) is not None:
             content = scope = unparsed
-        plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we"))
+        plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we", "those", "these"))
         return Cue(token.idx, token.idx + len(token.text), token.text, index, speaker, span, content, plural, scope,
                    subject is None or _personal(subject))
 

@@ -1008,3 +1008,11 @@ def test_someone_speaking_inside_what_another_said_leaves_he_clear(quotes_of):
     _, rows = quotes_of(text)
     assert indirect(rows)[0] == ("The congressman wasn’t sure why the ADL wrote that he had been misquoted in his "
                                  "praise for the anti-Semite", "Danny Davis")
+
+
+def test_those_who_spoke_are_plural_and_no_he(quotes_of):
+    text = ("Among those who commented on the video’s original posting was Donald Trump Jr., who retweeted a story "
+            "about the assault against the teenager.\n"
+            "“If someone can get me this young man’s information I’ll get him a new #maga hat!” he wrote on Twitter.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Donald Trump Jr"]
