@@ -74,3 +74,27 @@ def test_min_score_and_threshold_reach_the_techniques_component(tmp_path):
     assert found.exit_code == none.exit_code == 0, found.output + none.output
     assert json.loads(found.stdout)[0]["techniques"]
     assert all(span["score"] >= 1.0 for span in json.loads(none.stdout)[0]["techniques"])
+
+
+def test_eval_techniques_scores_the_model_folder_it_is_given(tmp_path):
+    import shutil
+
+    from unspin.techniques.model import default_model_dir
+
+    articles, labels = tmp_path / "articles", tmp_path / "labels"
+    articles.mkdir(), labels.mkdir()
+    text = "The corrupt, treasonous elites want to destroy our great nation.\nThe committee meets on Tuesday.\n"
+    (articles / "article1.txt").write_text(text)
+    (labels / "article1.labels").write_text(f"1\tLoaded_Language\t4\t{text.index(' elites')}\n")
+    deaf = shutil.copytree(default_model_dir(), tmp_path / "deaf")  # a model that never finds a span
+    meta = json.loads((deaf / "meta.json").read_text())
+    meta["decoding"]["threshold"] = meta["decoding"]["low"] = 1.0
+    (deaf / "meta.json").write_text(json.dumps(meta))
+
+    def si(*options):
+        result = runner.invoke(app, ["eval", "techniques", "--articles", str(articles), "--labels", str(labels), "--json", *options])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)["si"]
+
+    assert si()["recall"] > 0
+    assert si("--model", str(deaf))["n_pred"] == 0

@@ -27,8 +27,9 @@ def split_ids(split: Split) -> set[str] | None:
     return set(fixed_split()[split.value])
 
 
-def predict_ptc(articles_dir: Path, ids: set[str] | None, batch_size: int = 16) -> dict[str, list]:
-    """Run the techniques component over PTC articles; spans in raw-file offsets, as the scorer wants."""
+def predict_ptc(articles_dir: Path, ids: set[str] | None, batch_size: int = 16, model: Path | None = None) -> dict[str, list]:
+    """Run the techniques component (with ``model``, a model folder, or the shipped one) over PTC
+    articles; spans in raw-file offsets, as the scorer wants."""
     from unspin.data.ptc import LabelledSpan, load_articles
     from unspin.ingest import Record
     from unspin.pipeline import Pipeline
@@ -36,18 +37,19 @@ def predict_ptc(articles_dir: Path, ids: set[str] | None, batch_size: int = 16) 
     articles = [a for a in load_articles(articles_dir) if ids is None or a.id in ids]
     records = [Record(a.id, str(articles_dir / f"article{a.id}.txt"), a.text) for a in articles]
     predictions: dict[str, list] = {}
-    for doc in Pipeline(["techniques"], batch_size=batch_size).analyze(records):
+    config = {"techniques": {"model": str(model)}} if model else None
+    for doc in Pipeline(["techniques"], config=config, batch_size=batch_size).analyze(records):
         spans = [(doc.raw_span(s), s) for s in doc.spans.get("techniques", [])]
         predictions[doc.id] = [LabelledSpan(s.label, start, end) for (start, end), s in spans if end > start]
     return predictions
 
 
-def classify_gold(articles: list) -> dict[str, list]:
-    """The shipped model's technique for every gold span (SemEval-2020 TC input)."""
+def classify_gold(articles: list, model_dir: Path | None = None) -> dict[str, list]:
+    """The model's technique for every gold span (SemEval-2020 TC input)."""
     from unspin.data.ptc import LabelledSpan
     from unspin.techniques.model import TechniqueModel
 
-    model = TechniqueModel.load()
+    model = TechniqueModel.load(model_dir)
     result = {}
     for article in articles:
         offsets = [(s.start, s.end) for s in article.spans]
@@ -62,6 +64,8 @@ def eval_techniques(
     labels: Path = typer.Option(..., exists=True, file_okay=False, help="Folder of gold *.labels files."),
     predictions: Path | None = typer.Option(None, exists=True, help="Score these PTC-format predictions instead of running the model."),
     split: Split = typer.Option(Split.all, help="Only articles of this part of unspin's fixed PTC split."),
+    model: Path | None = typer.Option(None, exists=True, file_okay=False,
+                                      help="A technique model folder, e.g. from `unspin train techniques` (default: the shipped one)."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
     """SemEval-2020 SI and TC, and the FLC technique-aware F1, per technique too.
@@ -82,8 +86,8 @@ def eval_techniques(
         predicted = {doc_id: spans for doc_id, spans in read_predictions(predictions).items() if doc_id in gold}
         report = evaluate(gold, predicted)
     else:
-        predicted = predict_ptc(articles, set(gold))
-        report = PtcReport(len(gold), si_score(gold, predicted), tc_score(gold, classify_gold(labelled)),
+        predicted = predict_ptc(articles, set(gold), model=model)
+        report = PtcReport(len(gold), si_score(gold, predicted), tc_score(gold, classify_gold(labelled, model)),
                            flc_score(gold, predicted), True)
     typer.echo(json.dumps(asdict(report), indent=1) if as_json else format_report(report))
 
