@@ -36,7 +36,9 @@ speak; neither does a person's name modifying an institution ("the Trump adminis
 spokesperson (an aide, someone's lawyers) is named by their description ("a spokesman for Vladimir
 Zelensky", "Zelensky’s aide", "Rombot’s lawyers"; "her spokeswoman" is that of whom her refers to),
 never as the person they speak for, and plural ones are nobody's he/she; two names in apposition ("Uniper CFO, Tiina Tuomela" read as two people)
-give None, as do two names the model runs into one phrase ("Trump continued pounding Sessions").
+give None, as do two names the model runs into one phrase ("Trump continued pounding Sessions"). A thing
+the model reads as the subject inside a name's appositive ("Christine South, head of IFRC’s emergency
+operations, said:") leaves the name speaking.
 A name modifying a common noun ("a caller to the Michael Savage radio show") never speaks, nor one running on
 into a title the model cut short ("the website Watts Up With That?"), nor a
 known surname inside a name the model mistyped ("Billie Winner-Davis"); he/she is unknown when
@@ -854,6 +856,8 @@ class Article:
             if not before and self.text[end : end + 3].lstrip(" ,:")[:1] not in ("“", '"', "«", "„"):
                 return None
         speaker, span = self.speaker(index, subject, verb) if subject is not None else (None, None)
+        if speaker is None and subject is not None and not _personal(subject):
+            speaker, span = self._misread_subject(token, subject) or (speaker, span)
         if verb == "suggest" and speaker is None and token.tag_ != "VBG":  # "the evidence suggests", "all the
             return None  # circumstances suggested"; "..., suggesting that" goes with its clause's subject
         content = scope = None
@@ -891,6 +895,20 @@ class Article:
         plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we", "those", "these"))
         return Cue(token.idx, token.idx + len(token.text), token.text, index, speaker, span, content, plural, scope,
                    subject is None or _personal(subject))
+
+    def _misread_subject(self, verb: Any, subject: Any) -> tuple[str, tuple[int, int]] | None:
+        """The person whose appositive the model read as the subject of a verb of saying ("Christine South, head of
+        IFRC’s emergency operations, said:", "operations" the subject): a name, then commas around a verbless
+        phrase holding that subject, right before the verb."""
+        comma = verb.i - 1
+        if comma < 0 or verb.doc[comma].text != ",":
+            return None
+        opening = next((t.i for t in reversed(verb.doc[verb.sent.start : comma]) if t.text == ","), None)
+        if opening is None or opening == verb.sent.start or not opening < subject.i < comma or any(
+                t.pos_ in ("VERB", "AUX") for t in verb.doc[opening:comma]):
+            return None
+        person = self._person(verb.doc[opening - 1])
+        return (person, self._span([verb.doc[opening - 1]])) if person else None
 
     def _misparsed_cue(self, index: int, token: Any) -> Cue | None:
         """A bare attribution the model read as a noun phrase ("“...,” Salvini claims.", "Salvini" an adjective

@@ -21,6 +21,14 @@ def speakers(rows, kind):
     return [speaker for k, _, speaker in rows if k == kind]
 
 
+def quotes_of_parse(doc):
+    """Quotes of a parse given as is (the model's parse of a sentence in its article differs from its parse alone)."""
+    from unspin.quotes import direct_quotes, find_quotes, paragraph_spans
+
+    paragraphs = paragraph_spans(doc.text, [])
+    return find_quotes(doc.text, paragraphs, doc, direct_quotes(doc.text, paragraphs))
+
+
 def test_info_declares_english_only():
     entry = info()
     assert entry.name == "quotes" and entry.languages == ("en",) and "English" in entry.description
@@ -982,7 +990,6 @@ def test_a_name_after_the_tagged_a_person_is_an_outlet():
     from spacy.tokens import Span
 
     from unspin.entities import nlp
-    from unspin.quotes import direct_quotes, find_quotes, paragraph_spans
 
     text = ("In it, a woman can be heard crying before the line goes dead, the Enquirer reported.\n"
             "In the following call, the woman pleads for help.\n"
@@ -993,8 +1000,7 @@ def test_a_name_after_the_tagged_a_person_is_an_outlet():
     outlet = [t.i for t in doc if t.text == "Enquirer"]
     doc.ents = [e for e in doc.ents if not any(e.start <= i < e.end for i in outlet)] + [
         Span(doc, i, i + 1, "PERSON") for i in outlet]
-    paragraphs = paragraph_spans(text, [])
-    quotes = find_quotes(text, paragraphs, doc, direct_quotes(text, paragraphs))
+    quotes = quotes_of_parse(doc)
     assert [(q.kind, q.speaker) for q in quotes if q.kind == "direct"] == [("direct", None)]
     assert [q.speaker for q in quotes if q.kind == "indirect"] == ["Enquirer", "Enquirer"]
 
@@ -1016,3 +1022,25 @@ def test_those_who_spoke_are_plural_and_no_he(quotes_of):
             "“If someone can get me this young man’s information I’ll get him a new #maga hat!” he wrote on Twitter.")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Donald Trump Jr"]
+
+
+def test_an_appositive_the_model_reads_as_the_subject_leaves_the_name_before_it_speaking():
+    # the parse the model gives this sentence in its article: "operations" the subject of "said"
+    from spacy.tokens import Doc
+
+    from unspin.entities import nlp
+
+    rows = [("Christine", " ", "PROPN", "NNP", "compound", 1), ("South", "", "PROPN", "NNP", "npadvmod", 10),
+            (",", " ", "PUNCT", ",", "punct", 1), ("head", " ", "NOUN", "NN", "appos", 1),
+            ("of", " ", "ADP", "IN", "prep", 3), ("IFRC", "", "PROPN", "NNP", "poss", 8),
+            ("’s", " ", "PART", "POS", "case", 5), ("emergency", " ", "NOUN", "NN", "compound", 8),
+            ("operations", "", "NOUN", "NNS", "nsubj", 10), (",", " ", "PUNCT", ",", "punct", 10),
+            ("said", "", "VERB", "VBD", "ROOT", 10), (":", " ", "PUNCT", ":", "punct", 10),
+            ("“", "", "PUNCT", "``", "punct", 14), ("There", " ", "PRON", "EX", "expl", 14),
+            ("is", " ", "VERB", "VBZ", "ccomp", 10), ("a", " ", "DET", "DT", "det", 16),
+            ("possibility", "", "NOUN", "NN", "attr", 14), (".", "", "PUNCT", ".", "punct", 14),
+            ("”", "", "PUNCT", "''", "punct", 10)]
+    words, spaces, pos, tags, deps, heads = zip(*rows)
+    doc = Doc(nlp.english().vocab, words=list(words), spaces=[bool(s) for s in spaces], pos=list(pos), tags=list(tags),
+              deps=list(deps), heads=list(heads), ents=["B-PERSON", "I-PERSON", *["O"] * 3, "B-ORG", *["O"] * 13])
+    assert [q.speaker for q in quotes_of_parse(doc) if q.kind == "direct"] == ["Christine South"]
