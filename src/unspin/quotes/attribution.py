@@ -1037,6 +1037,8 @@ class Article:
         named = [c for c in cues if c.text.lower() == "in the words of"]
         if named:
             return named[0]
+        if any(c.speaker for c in cues):  # a verb with no subject at all says nothing of who spoke ("“...,” said
+            cues = [c for c in cues if c.speaker_span]  # Michael H. Wong of ... says", "said" a parataxis)
         if any(c.speaker and c.text.lower() in SAYING_FORMS for c in cues):  # "..., he told X, according to RIA":
             cues = [c for c in cues if c.text.lower() != "according to"]  # the outlet reports, the subject speaks
         # the innermost clause holding it: "... he told them that “...”, according to the Examiner"

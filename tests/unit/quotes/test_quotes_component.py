@@ -21,6 +21,17 @@ def speakers(rows, kind):
     return [speaker for k, _, speaker in rows if k == kind]
 
 
+def parse_of(rows, ents):
+    """A parse given token by token: (word, space after, POS, tag, dependency, head index), and IOB entity tags."""
+    from spacy.tokens import Doc
+
+    from unspin.entities import nlp
+
+    words, spaces, pos, tags, deps, heads = zip(*rows)
+    return Doc(nlp.english().vocab, words=list(words), spaces=[bool(s) for s in spaces], pos=list(pos),
+               tags=list(tags), deps=list(deps), heads=list(heads), ents=ents)
+
+
 def quotes_of_parse(doc):
     """Quotes of a parse given as is (the model's parse of a sentence in its article differs from its parse alone)."""
     from unspin.quotes import direct_quotes, find_quotes, paragraph_spans
@@ -1026,10 +1037,6 @@ def test_those_who_spoke_are_plural_and_no_he(quotes_of):
 
 def test_an_appositive_the_model_reads_as_the_subject_leaves_the_name_before_it_speaking():
     # the parse the model gives this sentence in its article: "operations" the subject of "said"
-    from spacy.tokens import Doc
-
-    from unspin.entities import nlp
-
     rows = [("Christine", " ", "PROPN", "NNP", "compound", 1), ("South", "", "PROPN", "NNP", "npadvmod", 10),
             (",", " ", "PUNCT", ",", "punct", 1), ("head", " ", "NOUN", "NN", "appos", 1),
             ("of", " ", "ADP", "IN", "prep", 3), ("IFRC", "", "PROPN", "NNP", "poss", 8),
@@ -1040,7 +1047,19 @@ def test_an_appositive_the_model_reads_as_the_subject_leaves_the_name_before_it_
             ("is", " ", "VERB", "VBZ", "ccomp", 10), ("a", " ", "DET", "DT", "det", 16),
             ("possibility", "", "NOUN", "NN", "attr", 14), (".", "", "PUNCT", ".", "punct", 14),
             ("”", "", "PUNCT", "''", "punct", 10)]
-    words, spaces, pos, tags, deps, heads = zip(*rows)
-    doc = Doc(nlp.english().vocab, words=list(words), spaces=[bool(s) for s in spaces], pos=list(pos), tags=list(tags),
-              deps=list(deps), heads=list(heads), ents=["B-PERSON", "I-PERSON", *["O"] * 3, "B-ORG", *["O"] * 13])
+    doc = parse_of(rows, ["B-PERSON", "I-PERSON", *["O"] * 3, "B-ORG", *["O"] * 13])
     assert [q.speaker for q in quotes_of_parse(doc) if q.kind == "direct"] == ["Christine South"]
+
+
+def test_a_verb_of_saying_with_no_subject_gives_way_to_one_with_a_speaker():
+    # the article's parse: "said" a parataxis with no subject, "Wong" the subject of "says"
+    rows = [("“", "", "PUNCT", "``", "punct", 2), ("We", " ", "PRON", "PRP", "nsubj", 2),
+            ("thought", " ", "VERB", "VBD", "ccomp", 7), ("it", " ", "PRON", "PRP", "nsubj", 4),
+            ("drifts", "", "VERB", "VBZ", "ccomp", 2), (",", "", "PUNCT", ",", "punct", 7),
+            ("”", " ", "PUNCT", "''", "punct", 7), ("said", " ", "VERB", "VBD", "parataxis", 14),
+            ("Michael", " ", "PROPN", "NNP", "compound", 10), ("H.", " ", "PROPN", "NNP", "compound", 10),
+            ("Wong", " ", "PROPN", "NNP", "nsubj", 14), ("of", " ", "ADP", "IN", "prep", 10),
+            ("the", " ", "DET", "DT", "det", 13), ("University", " ", "PROPN", "NNP", "pobj", 11),
+            ("says", "", "VERB", "VBZ", "ROOT", 14), (".", "", "PUNCT", ".", "punct", 14)]
+    doc = parse_of(rows, [*["O"] * 8, "B-PERSON", "I-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O", "O"])
+    assert [q.speaker for q in quotes_of_parse(doc) if q.kind == "direct"] == ["Michael H. Wong"]
