@@ -35,7 +35,8 @@ noun news uses for someone it named ("the singer", "the caller"), as a pronoun w
 speak; neither does a person's name modifying an institution ("the Trump administration"). A
 spokesperson (an aide, someone's lawyers) is named by their description ("a spokesman for Vladimir
 Zelensky", "Zelensky’s aide", "Rombot’s lawyers"; "her spokeswoman" is that of whom her refers to),
-never as the person they speak for, and plural ones are nobody's he/she; two names in apposition ("Uniper CFO, Tiina Tuomela" read as two people)
+never as the person they speak for, and plural ones are nobody's he/she; so is a title an organisation owns
+("Raytheon’s CEO") when nobody was introduced with it; two names in apposition ("Uniper CFO, Tiina Tuomela" read as two people)
 give None, as do two names the model runs into one phrase ("Trump continued pounding Sessions"). A thing
 the model reads as the subject inside a name's appositive ("Christine South, head of IFRC’s emergency
 operations, said:") leaves the name speaking.
@@ -662,7 +663,16 @@ class Article:
         return (self._owned_spokesperson(sentence, head) or self._institution(head)
                 or self._named_before(sentence, head) or self._generic(sentence, head)
                 or self._document_before(sentence, head) or self._description(sentence, head)
-                or self._bare_name(head)), span
+                or self._officer_of(head) or self._bare_name(head)), span
+
+    def _officer_of(self, head: Any) -> str | None:
+        """A title an organisation owns ("Raytheon’s CEO was quoted as saying") names its holder by that
+        description when nobody was introduced with it (a person's or country's title names someone else)."""
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if head.lower_ not in TITLES or owner is None or owner.pos_ != "PROPN" or owner.ent_type_ not in ("", "ORG") \
+                or self._person(owner):
+            return None
+        return _clean_name(head.doc.text[owner.left_edge.idx : head.idx + len(head.text)]) or None
 
     def _owned_spokesperson(self, sentence: int, head: Any) -> str | None:
         """ "Her spokeswoman said": the spokesperson of the person his/her refers to, by that description."""

@@ -1063,3 +1063,10 @@ def test_a_verb_of_saying_with_no_subject_gives_way_to_one_with_a_speaker():
             ("says", "", "VERB", "VBZ", "ROOT", 14), (".", "", "PUNCT", ".", "punct", 14)]
     doc = parse_of(rows, [*["O"] * 8, "B-PERSON", "I-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O", "O"])
     assert [q.speaker for q in quotes_of_parse(doc) if q.kind == "direct"] == ["Michael H. Wong"]
+
+
+def test_a_title_an_organisation_owns_names_its_holder_by_the_description(quotes_of):
+    text = ("“In 10 months of combat operations, the Ukrainian Armed Forces spent the Javelin stockpile that we have "
+            "been producing for 13 years,” Raytheon’s CEO was quoted by reporters as saying.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Raytheon’s CEO"]
