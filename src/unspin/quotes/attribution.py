@@ -9,7 +9,8 @@ always wins over a distant guess:
    then the outlet reporting it);
    Failing a cue, the named subject of the verb whose object holds it ("Rep. Danny Davis
    defended Farrakhan as an “outstanding human being”"), never through a noun's or relative clause;
-2. an introduction ending in a colon right before it ("Borrell drew a line: “...”", or a bare
+2. an introduction ending in a colon right before it ("Borrell drew a line: “...”", "Another Republican ...
+   is former RNC Chair, Michael Steele: “...”" the copula's attribute when the colon closes it, or a bare
    name as in a transcript, "Dima: “...”", "Sen. Lindsey Graham to committee Democrats: “...”");
 3. its paragraph: a quotation split by an attribution ("“A,” he said. “B.”") takes the speaker
    of its other part, or of reported speech earlier in the paragraph;
@@ -1124,6 +1125,13 @@ class Article:
         if subject is None:
             return None
         speaker, span = self.speaker(index, subject)
+        # a copula makes its attribute, when the colon closes it, the same one ("Another Republican who wants to
+        # stop investigating is former RNC Chair, Michael Steele:")
+        attribute = next((c for c in sent.root.children if c.dep_ == "attr"), None) if sent.root.lower_ in (
+            "is", "was") else None
+        if speaker is None and attribute is not None and attribute.right_edge.i + 1 < len(sent.doc) \
+                and sent.doc[attribute.right_edge.i + 1].idx == before - 1:
+            speaker, span = self.speaker(index, attribute)
         return Cue(before - 1, before, ":", index, speaker, span)
 
     def _closing_cue(self, p_start: int, p_end: int, cues: list[Cue]) -> Cue | None:

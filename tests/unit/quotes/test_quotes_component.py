@@ -1070,3 +1070,15 @@ def test_a_title_an_organisation_owns_names_its_holder_by_the_description(quotes
             "been producing for 13 years,” Raytheon’s CEO was quoted by reporters as saying.")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Raytheon’s CEO"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Another Republican who wants to stop investigating is former RNC Chair, Michael Steele: “There is no Spygate "
+     "because there are no spies in the campaign.”", "Michael Steele"),
+    # the colon after the attribute is not the one that introduces the quotation
+    ("One source is Paul Ryan: Evidence: “House Speaker Paul Ryan said Wednesday that Oversight Chairman Trey Gowdy "
+     "was ‘accurate’.”", None),
+])
+def test_an_introduction_by_a_copula_names_its_attribute(quotes_of, text, speaker):
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [speaker]
