@@ -108,7 +108,8 @@ SAYING = ("say", "tell", "state", "note", "add", "warn", "claim", "stress", "rec
           "respond", "reply", "comment", "declare", "assert", "confirm", "deny", "acknowledge", "allege",
           "complain", "conclude", "predict", "point", "sum", "shout", "chant", "accuse", "reiterate",
           "underline", "observe", "mention", "tweet", "assure", "suggest", "threaten", "promise",
-          "demand", "continue", "joke", "quip", "blast", "ask")
+          "demand", "continue", "joke", "quip", "blast", "ask", "whine", "lament", "concede", "boast", "retort",
+          "vow", "scoff")
 _IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written", "writing"),
               "admit": ("admitted", "admitting"), "sum": ("summed", "summing")}
 #: Verbs that need a particle to report speech ("pointed out", "summed up").

@@ -1082,3 +1082,10 @@ def test_a_title_an_organisation_owns_names_its_holder_by_the_description(quotes
 def test_an_introduction_by_a_copula_names_its_attribute(quotes_of, text, speaker):
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == [speaker]
+
+
+def test_a_verb_of_saying_in_manner_attributes_a_quotation(quotes_of):
+    text = ("In December, the AJHS will feature “Rubble Rubble”, a play by Dan Fishback based on his trip to Israel.\n"
+            "\"I have grown accustomed to feeling unwelcome in Jewish spaces,\" Dan Fishback whines.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Dan Fishback"]
