@@ -30,7 +30,7 @@ unnamed only inside what another said: "said someone from his office had told th
 plural: "his lawyers said ... she said", "those who commented ... he wrote", nor a thing misparsed as the subject: "her sentence ... and
 accused Sessions"), or when someone described by a title of something came up
 since ("The head of the European Commission has called ..., She added"); definite
-descriptions ("the ambassador") to the one person introduced with that title (of several, the
+descriptions ("the ambassador", a headline's bare "Congressman Says") to the one person introduced with that title (of several, the
 one just mentioned), or, for a title nobody was introduced with ("said the presenter") or a common
 noun news uses for someone it named ("the singer", "the caller"), as a pronoun would. A common noun's owner ("Neruda's driver") and a name inside an appositive never
 speak; neither does a person's name modifying an institution ("the Trump administration"). A
@@ -353,6 +353,7 @@ class Article:
         self.direct = direct
         self._direct_starts = [s for s, _ in direct]
         self.sents = self._paragraph_sentences(doc)
+        self.headline_end = self._headline_end()
         persons = [(e, name) for e in doc.ents if _is_person(e) and (name := _person_name(e))]
         persons = self._outside_headline(persons)
         self.names = {name for _, name in persons}
@@ -370,21 +371,20 @@ class Article:
 
     # --- names -------------------------------------------------------------------------------
 
+    def _headline_end(self) -> int:
+        """Where the headline ends (0 when there is none): a first paragraph ending in a word (no full stop,
+        colon or quotation mark), in an article with a body."""
+        if len(self.paragraphs) < 2:
+            return 0
+        h_start, h_end = self.paragraphs[0]
+        return h_end if self.text[h_start:h_end].rstrip()[-1:].isalnum() else 0
+
     def _outside_headline(self, persons: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
         """Persons, less names found only in a headline: its title case misleads the model
         ("... While Husband Shot Officers, 911 Call Shows" is nobody's name) and a real name there
-        comes back in the body.
-
-        The headline is a first paragraph ending in a word (no full stop, colon or quotation mark), in an
-        article with a body.
-        """
-        if len(self.paragraphs) < 2:
-            return persons
-        h_start, h_end = self.paragraphs[0]
-        if not self.text[h_start:h_end].rstrip()[-1:].isalnum():
-            return persons
-        body = {name.split()[-1] for e, name in persons if e.start_char >= h_end}
-        return [(e, name) for e, name in persons if e.start_char >= h_end or name.split()[-1] in body]
+        comes back in the body."""
+        body = {name.split()[-1] for e, name in persons if e.start_char >= self.headline_end}
+        return [(e, name) for e, name in persons if e.start_char >= self.headline_end or name.split()[-1] in body]
 
     def canonical(self, name: str) -> str:
         """The fullest form of a person's name in the article, when only one fits."""
@@ -632,7 +632,10 @@ class Article:
         """
         owners = {(self._person(c) or _clean_name(c.text)).split()[-1] for c in head.children
                   if c.dep_ in ("poss", "nmod")}
-        if not owners and not any(t.lower_ == "the" and t.dep_ == "det" for t in head.children):
+        # a headline drops "the" ("“...”: Congressman Says ..."): its bare title is definite too
+        definite = any(t.lower_ == "the" and t.dep_ == "det" for t in head.children) or (
+            head.idx < self.headline_end and not any(t.dep_ == "det" for t in head.children))
+        if not owners and not definite:
             return None
         wanted = _ABBREVIATED.get(head.lower_, (head.lower_,))
         matches = [name for name, words in self.roles.items()

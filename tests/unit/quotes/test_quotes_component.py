@@ -1089,3 +1089,12 @@ def test_a_verb_of_saying_in_manner_attributes_a_quotation(quotes_of):
             "\"I have grown accustomed to feeling unwelcome in Jewish spaces,\" Dan Fishback whines.")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Dan Fishback"]
+
+
+def test_a_bare_title_in_the_headline_is_the_one_introduced_with_it(quotes_of):
+    text = ("“Credible Evidence Of A Terrorist Infiltration”: Congressman Says ‘Secret Intel’ Proves ISIS Connection To "
+            "Las Vegas Massacre\n\n"
+            "Congress is in possession of ‘secret intel’ that exposes an ISIS connection to the horrific Las Vegas "
+            "Massacre, according to a surprising claim made by Pennsylvania Congressman Scott Perry.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct")[0] == "Scott Perry"
