@@ -89,7 +89,7 @@ nothing but a short verbless, unquoted phrase after it. A verb the model gave no
 reports the rest of its sentence when "that" or a date opens a finite clause right after it ("experts
 warn that its too soon ...", "Tedros said Wednesday the death toll stood at 207"). "According to" reports speech whenever it cites
 someone's words, named or not ("according to police sources", "Western media reports"), never
-figures ("the 2011 census"), and an adverb before it ("However, according to X, ...") still leaves it
+figures ("the 2011 census"); "a claim made by X" is X's; an adverb before it ("However, according to X, ...") still leaves it
 opening its sentence. A known name between a closing mark and a verb of saying ending the sentence
 speaks even when the model reads the two as a noun phrase ("“...,” Salvini claims.").
 """
@@ -317,6 +317,14 @@ def _personal(subject: Any) -> bool:
     return subject.pos_ in ("PRON", "PROPN") or word in nouns or word.endswith("s") and word[:-1] in nouns
 
 
+def _speaking_noun(noun: Any) -> bool:
+    """Whether a noun names a source of someone's words ("sources", "a claim", "Western media"); no lemmatizer
+    runs: a plural is the singular with -s or -es."""
+    word = noun.lower_
+    return word in _SPEAKING_NOUNS or word.endswith("s") and (word[:-1] in _SPEAKING_NOUNS
+                                                              or word[:-2] in _SPEAKING_NOUNS)
+
+
 def _dated(head: Any) -> set[int]:
     """Tokens of the prepositional phrases of ``head`` that give a date ("says The Express UK in 2016"): when
     it spoke, not part of its name."""
@@ -522,6 +530,18 @@ class Article:
         entity = next(e for e in document.doc.ents if e.start <= names[0].i < e.end)
         return _clean_name(entity.text).removeprefix("the ").removeprefix("The ") or None
 
+    def _made_by(self, head: Any) -> str | None:
+        """Who made a claim, remark or statement a participle says made it ("a surprising claim made by
+        Pennsylvania Congressman Scott Perry", "remarks released by the Kremlin"): the one name its agent gives."""
+        if not _speaking_noun(head):
+            return None
+        agents = [g for c in head.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+                  for g in a.children if g.dep_ == "pobj"]
+        if len(agents) != 1:
+            return None
+        persons = self._persons_in(agents[0])
+        return persons[0] if len(persons) == 1 else self._institution(agents[0])
+
     def _member_of(self, head: Any) -> str | None:
         """The one organisation named before ``head`` in its phrase ("Immigrations and Customs Enforcement
         (ICE) officials"), by its name as the model found it."""
@@ -665,7 +685,7 @@ class Article:
         persons = self._persons_in(head)
         if persons:
             return (persons[0] if len(persons) == 1 else None), span
-        return (self._owned_spokesperson(sentence, head) or self._institution(head)
+        return (self._owned_spokesperson(sentence, head) or self._institution(head) or self._made_by(head)
                 or self._named_before(sentence, head) or self._generic(sentence, head)
                 or self._document_before(sentence, head) or self._description(sentence, head)
                 or self._officer_of(head) or self._bare_name(head)), span
@@ -959,9 +979,7 @@ class Article:
         reports", "the organization", "dozens of eyewitnesses"), rather than figures ("the 2011 census")."""
         nouns = [source, *(g for c in source.children if c.dep_ == "prep" and c.lower_ == "of"
                            for g in c.children if g.dep_ == "pobj")]
-        # no lemmatizer runs: a plural is the singular with -s or -es
-        return any(n.lower_ in _SPEAKING_NOUNS or n.lower_.endswith("s") and (
-            n.lower_[:-1] in _SPEAKING_NOUNS or n.lower_[:-2] in _SPEAKING_NOUNS) for n in nouns)
+        return any(_speaking_noun(n) for n in nouns)
 
     def _phrase_cue(self, index: int, sent: Any, token: Any) -> Cue | None:
         """ "according to X, ..." and "in the words of X" as cues."""

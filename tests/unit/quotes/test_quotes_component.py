@@ -1098,3 +1098,10 @@ def test_a_bare_title_in_the_headline_is_the_one_introduced_with_it(quotes_of):
             "Massacre, according to a surprising claim made by Pennsylvania Congressman Scott Perry.")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct")[0] == "Scott Perry"
+
+
+def test_according_to_a_claim_made_by_someone_is_theirs(quotes_of):
+    text = ("Congress is in possession of ‘secret intel’ that exposes an ISIS connection to the horrific Las Vegas "
+            "Massacre, according to a surprising claim made by Pennsylvania Congressman Scott Perry.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["Scott Perry"]
