@@ -33,7 +33,7 @@ since ("The head of the European Commission has called ..., She added"); definit
 descriptions ("the ambassador", a headline's bare "Congressman Says") to the one person introduced with that title (of several, the
 one just mentioned), or, for a title nobody was introduced with ("said the presenter") or a common
 noun news uses for someone it named ("the singer", "the caller"), as a pronoun would. A common noun's owner ("Neruda's driver") and a name inside an appositive never
-speak; neither does a person's name modifying an institution ("the Trump administration"). A
+speak, but the owner of something said does ("Lavrov's statement", "Farrakhan’s history of ... comments"); neither does a person's name modifying an institution ("the Trump administration"). A
 spokesperson (an aide, someone's lawyers) is named by their description ("a spokesman for Vladimir
 Zelensky", "Zelensky’s aide", "Rombot’s lawyers"; "her spokeswoman" is that of whom her refers to),
 never as the person they speak for, and plural ones are nobody's he/she; so is a title an organisation owns
@@ -45,7 +45,8 @@ A name modifying a common noun ("a caller to the Michael Savage radio show") nev
 into a title the model cut short ("the website Watts Up With That?"), nor a
 known surname inside a name the model mistyped ("Billie Winner-Davis"); he/she is unknown when
 someone else is named before it in its sentence; a name only in the headline is nobody's.
-Names are normalised to the fullest form the article gives ("Lavrov" -> "Sergei Lavrov", "Lu" ->
+A name the model cuts short runs on into the proper noun it compounds ("Ursula von der" + "Leyen’s"). Names
+are normalised to the fullest form the article gives ("Lavrov" -> "Sergei Lavrov", "Lu" ->
 "Lu Kang" when only one name starts so, "Baerbok" -> "Annalena Baerbock" when only one surname is one letter off).
 
 A document read out speaks for its issuer ("“...,” J Street’s statement read", "read a report in The Daily
@@ -204,6 +205,9 @@ _SPEAKING_NOUNS = INSTITUTIONS | DOCUMENTS | SPOKESPEOPLE | _MEMBERS | frozenset
     "interview", "channel", "newspaper", "outlet", "publication", "version", "eyewitness", "witness", "expert",
     "analyst", "lawyer", "official", "journalist", "reporter", "insider", "diplomat", "resident", "observer",
     "prosecutor", "investigator", "organization", "organisation", "group", "spokesman", "spokeswoman"))
+#: Nouns for something said or written, whose owner said it ("Lavrov's statement", "Farrakhan’s comments").
+_UTTERANCES = DOCUMENTS | frozenset(("comment", "remark", "word", "claim", "testimony", "post", "interview", "email",
+                                     "article", "tweet", "speech"))
 #: Verbs whose subject receives a message rather than sends it ("X got a message saying ..."): the
 #: saying belongs to the message, not to X.
 _RECEIVING = frozenset(("get", "gets", "got", "gotten", "getting", "receive", "receives", "received", "receiving",
@@ -249,7 +253,11 @@ def _person_name(ent: Any) -> str:
     while tokens and (tokens[0].lower_ in TITLES or not tokens[0].text[:1].isupper() or tokens[0].ent_type_ == "NORP"
                       or tokens[0].pos_ in ("PRON", "DET")):  # "Which Clinton quickly corrected:" is Clinton
         tokens = tokens[1:]
-    return _clean_name(ent.doc.text[tokens[0].idx : ent.end_char]) if tokens else ""
+    last = ent[-1]  # a name the model cut short runs on into the proper noun it compounds ("Ursula von der" +
+    while last.dep_ == "compound" and last.head.i == last.i + 1 and last.head.pos_ == "PROPN" \
+            and last.head.lower_ not in TITLES:  # "Leyen’s"), not into a title ("Everytown President")
+        last = last.head
+    return _clean_name(ent.doc.text[tokens[0].idx : last.idx + len(last.text)]) if tokens else ""
 
 
 def _is_person(ent: Any) -> bool:
@@ -301,7 +309,8 @@ def _not_speaking(head: Any) -> frozenset[str]:
     Lavrov's); anyone inside an appositive ("Selivanov, deputy head of the X Ministry"); and the
     parts of a proper noun that names no person ("Billie Winner-Davis", mistyped, is not "Winner").
     """
-    if head.lower_ in DOCUMENTS:
+    if _utterance(head) or any(_utterance(g) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                               for g in c.children if g.dep_ == "pobj"):  # "Farrakhan’s history of ... comments"
         return frozenset()
     if head.pos_ == "NOUN" or head.lower_ in TITLES:
         return _OWNER_DEPS
@@ -315,6 +324,12 @@ def _personal(subject: Any) -> bool:
     word = subject.lower_
     nouns = TITLES | PERSON_NOUNS | SPOKESPEOPLE | _SPEAKING_NOUNS
     return subject.pos_ in ("PRON", "PROPN") or word in nouns or word.endswith("s") and word[:-1] in nouns
+
+
+def _utterance(noun: Any) -> bool:
+    """Whether a noun names something said or written ("statement", "comments"): its owner said it."""
+    word = noun.lower_
+    return word in _UTTERANCES or word.endswith("s") and word[:-1] in _UTTERANCES
 
 
 def _speaking_noun(noun: Any) -> bool:

@@ -1105,3 +1105,20 @@ def test_according_to_a_claim_made_by_someone_is_theirs(quotes_of):
             "Massacre, according to a surprising claim made by Pennsylvania Congressman Scott Perry.")
     _, rows = quotes_of(text)
     assert speakers(rows, "indirect") == ["Scott Perry"]
+
+
+def test_the_owner_of_a_history_of_comments_said_them(quotes_of):
+    text = ("Democratic Illinois Rep. Danny Davis defended Nation of Islam leader Louis Farrakhan as an “outstanding "
+            "human being” on Monday.\n"
+            "Farrakhan’s history of racially extreme comments includes blaming Jews for the September 11 attacks, "
+            "saying white people “deserve to die” and praising Adolf Hitler as a “very great man.”")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["Louis Farrakhan"]
+    assert indirect(rows)[0][0].startswith("white people “deserve to die”")
+
+
+def test_a_name_the_model_cuts_short_runs_on_into_the_proper_noun_it_compounds(quotes_of):
+    text = ("Ursula von der Leyen’s words about Ukrainian army losses were cut from the speech.\n"
+            "In a clipped extract, the official claimed that the Ukrainian army lost more than 100,000 people killed.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["Ursula von der Leyen"]
