@@ -602,21 +602,22 @@ class Article:
         return issuers.pop() if len(issuers) == 1 else None
 
     def _pronoun(self, sentence: int, continuing: bool) -> str | None:
-        """The person a he/she refers to, only when one person is the clear antecedent."""
+        """The person a he/she refers to, only when one person is the clear antecedent (never one of a later
+        sentence: direct quotations are attributed once the whole article is read)."""
         recent = [(i, name) for i, name, person in self.speakers if (person or name is None)
-                  and sentence - i <= PRONOUN_WINDOW]
+                  and 0 <= sentence - i <= PRONOUN_WINDOW]
         if recent:
             last_at, last = recent[-1]
             if last is None:  # the last to speak was someone unnamed: he/she may be them
                 return None
-            others = {name for i, name in self.subjects if i >= last_at and name != last}
+            others = {name for i, name in self.subjects if last_at <= i <= sentence and name != last}
             if any(last_at < i < sentence for i in self.described):
                 return None  # "X said ... . The head of the Commission has called ... . She added": her, maybe
             if continuing or not others:
                 return last
         window = {name for i, name in self.subjects if 0 <= sentence - i <= 3}
         if not window:  # "After an announcement by X, ... . According to him, ..."
-            window = {name for i, name in self.mentions if sentence - i <= 1}
+            window = {name for i, name in self.mentions if 0 <= sentence - i <= 1}
         if len(window) > 1:  # of several, the one person the sentence before is about ("Trump did not
             # answer ... . He also said ...")
             previous = {name for i, name in self.main_subjects if i == sentence - 1}
@@ -681,7 +682,7 @@ class Article:
             plain = [name for name in matches if not self.roles[name] & _LESSER]
             matches = plain if len(plain) == 1 else matches
         if len(matches) > 1:  # "the former president": of the presidents, the one just mentioned
-            matches = [n for n in matches if any(n == m and sentence - i <= PRONOUN_WINDOW for i, m in self.mentions)]
+            matches = [n for n in matches if any(n == m and 0 <= sentence - i <= PRONOUN_WINDOW for i, m in self.mentions)]
             return matches[0] if len(matches) == 1 else None
         if matches:
             return matches[0]
@@ -1158,7 +1159,10 @@ class Article:
         names = {self._person(t) for t in named}
         if named and len(names) == 1 and None not in names:
             return Cue(before - 1, before, ":", index, names.pop(), self._span(words))
-        subject = self._subject(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
+        # the verb before the colon ("Zelensky’s office was outraged: “...,” the aide complained" is rooted after it)
+        verb = sent.root if sent.root.idx < before else next((t for t in reversed(tokens) if t.pos_ in ("VERB", "AUX")
+                                                               and any(c.dep_ == "nsubj" for c in t.children)), None)
+        subject = self._subject(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
         if subject is None:
             return None
         speaker, span = self.speaker(index, subject)
@@ -1170,6 +1174,15 @@ class Article:
                 and sent.doc[attribute.right_edge.i + 1].idx == before - 1:
             speaker, span = self.speaker(index, attribute)
         return Cue(before - 1, before, ":", index, speaker, span)
+
+    def _described_after(self, own: Cue | None, intro: Cue | None) -> Cue | None:
+        """A quotation's own cue, unless it only describes a spokesperson whom a colon introduction named before
+        it ("Zelensky’s office was outraged: “...,” the Ukrainian presidential aide complained": the office)."""
+        if own is None or intro is None or intro.speaker is None:
+            return own or intro
+        described = own.speaker is not None and own.speaker not in self.names and self.roles.get(own.speaker, {""}) \
+            <= SPOKESPEOPLE
+        return intro if described else own
 
     def _closing_cue(self, p_start: int, p_end: int, cues: list[Cue]) -> Cue | None:
         """A paragraph's last sentence saying who spoke without what ("The DPR Central Bank denied
@@ -1241,7 +1254,7 @@ class Article:
             found: list[Cue | None] = []
             for start, end in quotes:
                 colon = self._colon_before(start, p_start)
-                found.append(self._own_cue(start, end) or (self._intro(colon) if colon else None)
+                found.append(self._described_after(self._own_cue(start, end), self._intro(colon) if colon else None)
                              or self._holding_subject(start, end))
             paragraph_cues = [c for c in self.cues if p_start <= c.start < p_end]
             if carry is not None and self._foreign_person(index, carry.speaker):

@@ -1122,3 +1122,27 @@ def test_a_name_the_model_cuts_short_runs_on_into_the_proper_noun_it_compounds(q
             "In a clipped extract, the official claimed that the Ukrainian army lost more than 100,000 people killed.")
     _, rows = quotes_of(text)
     assert speakers(rows, "indirect") == ["Ursula von der Leyen"]
+
+
+def test_a_spokesperson_described_after_a_quotation_gives_way_to_the_introduction_naming_whom(quotes_of):
+    # the sentence's root is the verb after the quotation; the introduction's verb comes before the colon
+    text = ("Zelensky’s office was, expectedly, outraged: “We were shocked to hear those words from Mr McCarthy, "
+            "frankly,” the Ukrainian presidential aide immediately complained.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Zelensky’s office"]
+
+
+def test_he_never_refers_to_someone_named_only_later():
+    # direct quotations are attributed once the whole article is read: later speakers are no antecedents
+    from unspin.entities import nlp
+    from unspin.quotes import direct_quotes, paragraph_spans
+    from unspin.quotes.attribution import Article
+
+    text = ("However, he is pessimistic and angry at the authorities.\n"
+            "The other day in Palermo, the bakery owner Mario Rossi announced a temporary closure.")
+    doc = next(iter(nlp.parse([text], nlp.PARSE_PIPES)))
+    paragraphs = paragraph_spans(text, [])
+    article = Article(text, paragraphs, doc, direct_quotes(text, paragraphs))
+    article.read()
+    assert [name for _, name, _ in article.speakers] == ["Mario Rossi"]
+    assert article.speaker(0, doc[2])[0] is None  # "he"
