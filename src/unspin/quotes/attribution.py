@@ -77,7 +77,7 @@ common noun names its speaker ("ICE reports that", "Swedish TV reported"); abbre
 Reported speech is the clause a verb of saying governs ("X said (that) ...", "..., X said"), or
 the rest of a sentence opened or closed by "according to X" (unless a named speaker's verb of saying
 inside it reports the clause: "Trump said ..., according to Bloomberg" is Trump's). The writer's asides ("it's worth
-noting that", "it should be noted that", "that's not to say") report nobody; a clause opened by a
+noting that", "it should be noted that", "that's not to say") and own words ("I've often said") report nobody; a clause opened by a
 question word ("he said what many of us thought") names what was said without saying it; "suggest"
 with no named subject is evidence, not speech ("all the circumstances suggested that"); a
 relative's words before its verb are not part of what was said ("which NASA says is ..."), nor is a
@@ -943,7 +943,10 @@ class Article:
                 speaker, span = self.speaker(index, head, verb)
         elif clause is None and (unparsed := self._unparsed_clause(token)) is not None:
             content = scope = unparsed
-        plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we", "those", "these"))
+        if subject is not None and subject.lower_ == "i":  # the writer's own words ("I've often said ...") report
+            content = scope = None  # nobody's speech; in a quotation they are the speaker's, never reached here
+        plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we", "those",
+                                                                                               "these"))
         return Cue(token.idx, token.idx + len(token.text), token.text, index, speaker, span, content, plural, scope,
                    subject is None or _personal(subject))
 

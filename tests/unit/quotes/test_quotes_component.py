@@ -1146,3 +1146,11 @@ def test_he_never_refers_to_someone_named_only_later():
     article.read()
     assert [name for _, name, _ in article.speakers] == ["Mario Rossi"]
     assert article.speaker(0, doc[2])[0] is None  # "he"
+
+
+def test_the_writers_own_words_report_nobodys_speech(quotes_of):
+    text = ("I completely agree.\n"
+            "In fact, I've often said if we catch people close to the border, we should not even bring them into the "
+            "system if they are not citizens.")
+    _, rows = quotes_of(text)
+    assert indirect(rows) == []
