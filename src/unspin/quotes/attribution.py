@@ -356,6 +356,11 @@ def _one_edit(known: str, written: str) -> bool:
     return known[cut + 1 :] == written[cut + 1 :] or known[cut + 1 :] == written[cut:] or known[cut:] == written[cut + 1 :]
 
 
+def _org_name(text: str) -> str:
+    """An organisation's name as written, without a leading "the" ("the US embassy" is "US embassy")."""
+    return _clean_name(text).removeprefix("the ").removeprefix("The ")
+
+
 def _clean_name(text: str) -> str:
     text = text.strip(" \t\n,.;:'\"“”‘’")
     for suffix in ("'s", "’s"):
@@ -528,7 +533,7 @@ class Article:
         if not named and sum(t.text[:1].isupper() for t in tokens) < 2:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        name = _clean_name(head.doc.text[start:end]).removeprefix("the ").removeprefix("The ")
+        name = _org_name(head.doc.text[start:end])
         if name and head.lower_ in SPOKESPEOPLE:
             self.roles.setdefault(name, set()).add(head.lower_)
         return name or None
@@ -543,7 +548,7 @@ class Article:
         if person := self._person(names[0]):
             return person
         entity = next(e for e in document.doc.ents if e.start <= names[0].i < e.end)
-        return _clean_name(entity.text).removeprefix("the ").removeprefix("The ") or None
+        return _org_name(entity.text) or None
 
     def _made_by(self, head: Any) -> str | None:
         """Who made a claim, remark or statement a participle says made it ("a surprising claim made by
@@ -635,7 +640,7 @@ class Article:
                 continue
             entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
             if entity is not None and entity.label_ in ("GPE", "ORG") and entity.root.i == token.i:
-                found.add(_clean_name(entity.text).removeprefix("the ").removeprefix("The "))
+                found.add(_org_name(entity.text))
             elif name := self._institution(token) or self._generic(sentence, token):
                 found.add(name)
             else:
@@ -1064,8 +1069,7 @@ class Article:
                     for part in (token, *(c for c in token.children if c.dep_ == "conj")):  # "X and Y met"
                         entity = next((e for e in token.doc.ents if e.start <= part.i < e.end), None)
                         if entity is not None and entity.label_ == "ORG" and entity.root.i == part.i:
-                            self.org_subjects.append((index, _clean_name(entity.text).removeprefix("the ")
-                                                      .removeprefix("The ")))
+                            self.org_subjects.append((index, _org_name(entity.text)))
                 if person := self._person(token):
                     self.mentions.append((index, person))
 
