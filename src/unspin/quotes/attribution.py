@@ -88,7 +88,8 @@ reports.", "..., reported The Daily Wire.", "..., warned Martina Becker from HGK
 clause with a subject of its own, a comma, a short noun phrase and a finite verb of saying with
 nothing but a short verbless, unquoted phrase after it. A verb the model gave no clause still
 reports the rest of its sentence when "that" or a date opens a finite clause right after it ("experts
-warn that its too soon ...", "Tedros said Wednesday the death toll stood at 207"). "According to" reports speech whenever it cites
+warn that its too soon ...", "Tedros said Wednesday the death toll stood at 207"), or when it opens the
+sentence as "As Slavo noted, ...". "According to" reports speech whenever it cites
 someone's words, named or not ("according to police sources", "Western media reports"), never
 figures ("the 2011 census"); "a claim made by X" is X's; an adverb before it ("However, according to X, ...") still leaves it
 opening its sentence. A known name between a closing mark and a verb of saying ending the sentence
@@ -898,6 +899,18 @@ class Article:
             return None
         return self._content(rest)
 
+    def _as_clause(self, token: Any) -> tuple[int, int] | None:
+        """The rest of the sentence after "As X noted," opening it: what X said ("As Slavo noted, should the disease
+        spread ..., one can assume that ...")."""
+        sent = token.sent
+        if token.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i == sent.start
+                                            for c in token.children):
+            return None
+        edge = token.right_edge.i
+        if edge + 1 >= sent.end or token.doc[edge + 1].text != ",":
+            return None
+        return self._content([t for t in sent if t.i > edge + 1])
+
     def _verb_cue(self, index: int, token: Any) -> Cue | None:
         verb = SAYING_FORMS.get(token.lower_)
         if verb is None or token.pos_ != "VERB" or self._aside(token):
@@ -946,7 +959,7 @@ class Article:
             if head is not None:
                 subject = head
                 speaker, span = self.speaker(index, head, verb)
-        elif clause is None and (unparsed := self._unparsed_clause(token)) is not None:
+        elif clause is None and (unparsed := self._unparsed_clause(token) or self._as_clause(token)) is not None:
             content = scope = unparsed
         if subject is not None and subject.lower_ == "i":  # the writer's own words ("I've often said ...") report
             content = scope = None  # nobody's speech; in a quotation they are the speaker's, never reached here

@@ -1154,3 +1154,13 @@ def test_the_writers_own_words_report_nobodys_speech(quotes_of):
             "system if they are not citizens.")
     _, rows = quotes_of(text)
     assert indirect(rows) == []
+
+
+def test_as_someone_noted_reports_the_rest_of_the_sentence(quotes_of):
+    text = ("Mac Slavo wrote about the outbreak on Monday.\n"
+            "As Slavo noted, should the disease spread to the African mainland, one can assume that it will be all "
+            "but impossible to control, thus increasing the likelihood of global pandemic.")
+    _, rows = quotes_of(text)
+    assert indirect(rows) == [("should the disease spread to the African mainland, one can assume that it will be "
+                               "all but impossible to control, thus increasing the likelihood of global pandemic",
+                               "Mac Slavo")]
