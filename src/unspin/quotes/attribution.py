@@ -265,7 +265,7 @@ def _is_person(ent: Any) -> bool:
     """A PERSON entity, or a two- or three-word ORG entity that reads as a person's name."""
     if ent.label_ == "PERSON":  # common nouns only are no name ("Remarks by ..." is not someone)
         return ent.text not in NOT_PERSONS and any(t.pos_ != "NOUN" for t in ent) and not _runs_on(ent) \
-            and not _after_the(ent.doc, ent.start)
+            and not (len(ent) == 1 and _after_the(ent.doc, ent.start))
     words = ent.text.split()
     # a name modifying a noun is not a person's ("Zaporizhzhya Oblast authorities")
     return (ent.label_ == "ORG" and 2 <= len(words) <= 3 and ent.root.dep_ != "compound"
@@ -277,7 +277,8 @@ def _is_person(ent: Any) -> bool:
 
 
 def _after_the(doc: Any, start: int) -> bool:
-    """Whether a name follows "the": "the Enquirer", tagged a person, names an outlet or organisation."""
+    """Whether a name follows "the": "the Enquirer", one word tagged a person, names an outlet or organisation
+    (not "the Prime-Minister Johnson", a title before the name)."""
     return start > 0 and doc[start - 1].lower_ == "the"
 
 

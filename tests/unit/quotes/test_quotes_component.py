@@ -1164,3 +1164,15 @@ def test_as_someone_noted_reports_the_rest_of_the_sentence(quotes_of):
     assert indirect(rows) == [("should the disease spread to the African mainland, one can assume that it will be "
                                "all but impossible to control, thus increasing the likelihood of global pandemic",
                                "Mac Slavo")]
+
+
+def test_a_title_and_name_after_the_tagged_a_person_is_still_a_person():
+    from spacy.tokens import Span
+
+    from unspin.entities import nlp
+
+    text = "“We will work on their release through Kiev,” said the Prime-Minister Boris Johnson."
+    doc = next(iter(nlp.parse([text], nlp.PARSE_PIPES)))
+    start = next(t.i for t in doc if t.text == "Prime")
+    doc.ents = [e for e in doc.ents if e.end <= start] + [Span(doc, start, len(doc) - 1, "PERSON")]
+    assert [q.speaker for q in quotes_of_parse(doc) if q.kind == "direct"] == ["Boris Johnson"]
