@@ -1305,8 +1305,8 @@ class Article:
             elif quotes:
                 carry, gap = found[-1], 0
                 # another speaker after the last quotation ends it, not the outlet reporting it
-                # ("..., Schaaf said Friday, according to NBC Bay Area.")
-                if carry is not None and any(c.start > quotes[-1][1] and c.speaker != carry.speaker
+                # ("..., Schaaf said Friday, according to NBC Bay Area.") nor a verb with no subject at all
+                if carry is not None and any(c.start > quotes[-1][1] and c.speaker != carry.speaker and c.speaker_span
                                              and not (c.text.lower() == "according to" and carry.speaker
                                                       and carry.text.lower() in SAYING_FORMS)
                                              for c in paragraph_cues):

@@ -1051,7 +1051,7 @@ def test_an_appositive_the_model_reads_as_the_subject_leaves_the_name_before_it_
     assert [q.speaker for q in quotes_of_parse(doc) if q.kind == "direct"] == ["Christine South"]
 
 
-def test_a_verb_of_saying_with_no_subject_gives_way_to_one_with_a_speaker():
+def test_a_verb_of_saying_with_no_subject_gives_way_and_ends_no_continued_quotation():
     # the article's parse: "said" a parataxis with no subject, "Wong" the subject of "says"
     rows = [("“", "", "PUNCT", "``", "punct", 2), ("We", " ", "PRON", "PRP", "nsubj", 2),
             ("thought", " ", "VERB", "VBD", "ccomp", 7), ("it", " ", "PRON", "PRP", "nsubj", 4),
@@ -1060,9 +1060,15 @@ def test_a_verb_of_saying_with_no_subject_gives_way_to_one_with_a_speaker():
             ("Michael", " ", "PROPN", "NNP", "compound", 10), ("H.", " ", "PROPN", "NNP", "compound", 10),
             ("Wong", " ", "PROPN", "NNP", "nsubj", 14), ("of", " ", "ADP", "IN", "prep", 10),
             ("the", " ", "DET", "DT", "det", 13), ("University", " ", "PROPN", "NNP", "pobj", 11),
-            ("says", "", "VERB", "VBZ", "ROOT", 14), (".", "", "PUNCT", ".", "punct", 14)]
-    doc = parse_of(rows, [*["O"] * 8, "B-PERSON", "I-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O", "O"])
-    assert [q.speaker for q in quotes_of_parse(doc) if q.kind == "direct"] == ["Michael H. Wong"]
+            ("says", "", "VERB", "VBZ", "ROOT", 14), (".", "", "PUNCT", ".", "punct", 14),
+            ("\n", "", "SPACE", "_SP", "dep", 15),
+            # nor does it end his quotation running on in the next paragraph
+            ("“", "", "PUNCT", "``", "punct", 19), ("It", " ", "PRON", "PRP", "nsubj", 19),
+            ("stayed", " ", "VERB", "VBD", "ROOT", 19), ("its", " ", "PRON", "PRP$", "poss", 21),
+            ("course", "", "NOUN", "NN", "dobj", 19), (".", "", "PUNCT", ".", "punct", 19),
+            ("”", "", "PUNCT", "''", "punct", 19)]
+    doc = parse_of(rows, [*["O"] * 8, "B-PERSON", "I-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", *["O"] * 10])
+    assert [q.speaker for q in quotes_of_parse(doc) if q.kind == "direct"] == ["Michael H. Wong", "Michael H. Wong"]
 
 
 def test_a_title_an_organisation_owns_names_its_holder_by_the_description(quotes_of):
