@@ -16,7 +16,7 @@ always wins over a distant guess:
    of its other part, or of reported speech earlier in the paragraph;
 4. the paragraphs before, when its paragraph opens with it: quoted paragraphs after "X said the
    following:", after a closing "X denied this information." or after X's last quotation
-   continue X until another person or cue comes up.
+   continue X until another person (before the paragraph's first quotation) or cue comes up.
 
 A subject inside a quotation is never its speaker ("“... A hat signed by X,” Joe Gallow wrote"), and
 "according to" an outlet after the last quotation does not end step 4's continuation.
@@ -1221,17 +1221,6 @@ class Article:
             i -= 1
         return i if i > floor and self.text[i - 1] == ":" else None
 
-    def _foreign_person(self, paragraph: int, speaker: str | None) -> bool:
-        """Whether a paragraph names, outside quotations, a person other than ``speaker``."""
-        for p, sent in self.sents:
-            if p != paragraph:
-                continue
-            for token in sent:
-                person = self._person(token)
-                if person and person != speaker and not self.quoted(token.idx, token.idx + 1):
-                    return True
-        return False
-
     def _person_between(self, start: int, end: int, speaker: str | None) -> bool:
         """Whether text[start:end] names, outside quotations, a person other than ``speaker``."""
         for _, sent in self.sents:
@@ -1278,7 +1267,9 @@ class Article:
                 found.append(self._described_after(self._own_cue(start, end), self._intro(colon) if colon else None)
                              or self._holding_subject(start, end))
             paragraph_cues = [c for c in self.cues if p_start <= c.start < p_end]
-            if carry is not None and self._foreign_person(index, carry.speaker):
+            # someone else named before its first quotation ends a continuation; after it, named in the
+            # writer's words ("“Our daily life was ...” Kweis graduated from ..."), they do not
+            if carry is not None and self._person_between(p_start, quotes[0][0] if quotes else p_end, carry.speaker):
                 carry = None
             for i, (start, end) in enumerate(quotes):
                 if found[i] is not None or self._named_subject(start, end):

@@ -1182,3 +1182,12 @@ def test_a_title_and_name_after_the_tagged_a_person_is_still_a_person():
     start = next(t.i for t in doc if t.text == "Prime")
     doc.ents = [e for e in doc.ents if e.end <= start] + [Span(doc, start, len(doc) - 1, "PERSON")]
     assert [q.speaker for q in quotes_of_parse(doc) if q.kind == "direct"] == ["Boris Johnson"]
+
+
+def test_someone_named_after_a_continued_quotation_does_not_end_it(quotes_of):
+    text = ("Mohamad Jamal Khweis, 28, of Alexandria, was sentenced on Friday.\n"
+            "“I didn’t agree with their ideology,” Khweis said in an interview with Kurdistan24 in 2016.\n"
+            "“Our daily life was basically prayer, eating, and learning about the religion for about eight hours.” "
+            "Harrison Weinhold graduated from Thomas Edison High School in 2007.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Mohamad Jamal Khweis", "Mohamad Jamal Khweis"]
