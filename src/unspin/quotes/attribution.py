@@ -7,8 +7,9 @@ always wins over a distant guess:
    "according to X" or "in the words of X" (the cue with the innermost clause holding the
    quotation, else the nearest; "according to X" gives way to a verb with a speaker, as X is
    then the outlet reporting it);
-   Failing a cue, the named subject of the verb whose object holds it ("Rep. Danny Davis
-   defended Farrakhan as an “outstanding human being”"), never through a noun's or relative clause;
+   Failing a cue, the named subject (or a he/she that resolves) of the verb whose object holds it
+   ("Rep. Danny Davis defended Farrakhan as an “outstanding human being”", "he spoke of the “unjustified and
+   cruel” invasion"), never through a noun's or relative clause;
 2. an introduction ending in a colon right before it ("Borrell drew a line: “...”", "Another Republican ...
    is former RNC Chair, Michael Steele: “...”" the copula's attribute when the colon closes it, or a bare
    name as in a transcript, "Dima: “...”", "Sen. Lindsey Graham to committee Democrats: “...”");
@@ -1150,9 +1151,11 @@ class Article:
         if any(c.dep_ == "aux" and c.lower_ in _COUNTERFACTUAL for c in node.children):
             return None  # what someone should have done is the writer's words ("Washington should have sat down")
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ == "PRON" or self.quoted(subject.idx, subject.idx + 1):
+        if subject is None or subject.pos_ == "PRON" and subject.lower_ not in PERSON_PRONOUNS \
+                or self.quoted(subject.idx, subject.idx + 1):
             return None
-        if not self._persons_in(subject) and subject.ent_type_ not in _NAME_LABELS and subject.lower_ not in _MEMBERS:
+        if subject.pos_ != "PRON" and not self._persons_in(subject) and subject.ent_type_ not in _NAME_LABELS \
+                and subject.lower_ not in _MEMBERS:
             return None  # "Solar Storm Will Strike Earth Tonight, ‘Weak Power Grid Fluctuations’ Possible"
         speaker, span = self.speaker(index, subject)
         if speaker is None:

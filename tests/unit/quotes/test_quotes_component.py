@@ -1191,3 +1191,10 @@ def test_someone_named_after_a_continued_quotation_does_not_end_it(quotes_of):
             "Harrison Weinhold graduated from Thomas Edison High School in 2007.")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Mohamad Jamal Khweis", "Mohamad Jamal Khweis"]
+
+
+def test_a_he_holding_a_quotation_in_its_object_is_its_speaker(quotes_of):
+    text = ("Earlier, former U.S. President George W. Bush also mixed up countries in his speech. While discussing the "
+            "situation in Ukraine, he spoke of the “unjustified and cruel” invasion of Iraq.")
+    _, rows = quotes_of(text)
+    assert direct(rows) == [("“unjustified and cruel”", "George W. Bush")]
