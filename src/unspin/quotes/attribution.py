@@ -800,6 +800,9 @@ class Article:
                 return Article._inverted_subject(verb)
             if node.dep_ == "acl" and node.head.pos_ == "NOUN" and node.head.head.lower_ in _RECEIVING:
                 return None  # "got a message saying “...”": whoever sent it is not named
+            if node.dep_ == "advcl" and node.tag_ in ("VBD", "VBZ", "VBP"):
+                return None  # a finite clause has a subject of its own, which the model lost ("Francis repeated a
+                # quote by his predecessor Benedict XVI, who ... lamented “...”", "lamented" an advcl)
             node = node.head
         return None
 
@@ -1183,9 +1186,12 @@ class Article:
         names = {self._person(t) for t in named}
         if named and len(names) == 1 and None not in names:
             return Cue(before - 1, before, ":", index, names.pop(), self._span(words))
-        # the verb before the colon ("Zelensky’s office was outraged: “...,” the aide complained" is rooted after it)
-        verb = sent.root if sent.root.idx < before else next((t for t in reversed(tokens) if t.pos_ in ("VERB", "AUX")
-                                                               and any(c.dep_ == "nsubj" for c in t.children)), None)
+        # the verb before the colon when the sentence is rooted in the attribution after the quotation
+        # ("Zelensky’s office was outraged: “...,” the aide complained")
+        verb = sent.root
+        if verb.idx > before and verb.lower_ in SAYING_FORMS:
+            verb = next((t for t in reversed(tokens) if t.pos_ in ("VERB", "AUX")
+                         and any(c.dep_ == "nsubj" for c in t.children)), verb)
         subject = self._subject(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
         if subject is None:
             return None

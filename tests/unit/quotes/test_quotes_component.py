@@ -1198,3 +1198,19 @@ def test_a_he_holding_a_quotation_in_its_object_is_its_speaker(quotes_of):
             "situation in Ukraine, he spoke of the “unjustified and cruel” invasion of Iraq.")
     _, rows = quotes_of(text)
     assert direct(rows) == [("“unjustified and cruel”", "George W. Bush")]
+
+
+def test_a_finite_verb_the_model_hangs_as_an_adverbial_clause_takes_no_subject_from_the_main_clause(quotes_of):
+    # "lamented" is Benedict's, read as an adverbial clause of "repeated" with no subject of its own
+    text = ("In his letter, Francis repeated a famous 2005 quote by his predecessor Benedict XVI, who, a month before "
+            "being elected pope, lamented “how much filth” there was in the Catholic Church.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [None]
+
+
+def test_an_introductions_verb_before_the_colon_counts_only_when_an_attribution_roots_the_sentence(quotes_of):
+    text = ("As a proper Antichrist, Islam exists only as an enemy of all: “Between us and you there is enmity and "
+            "hatred forever, until you believe in Allah alone!” (Qur’an 60.4) For the Qur’an, Christians “are only "
+            "impurity” (Quran 9.28).")
+    _, rows = quotes_of(text)
+    assert set(speakers(rows, "direct")) == {None}
