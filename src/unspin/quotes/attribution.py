@@ -55,7 +55,8 @@ Sheeple"); one with no issuer named ("the message reads") leaves the quotation t
 release" is that of the one speaker of the last few sentences who spoke in a release.
 
 Institutions: officials of an organisation named in their phrase speak for it ("Immigrations and
-Customs Enforcement (ICE) officials", "ICE officials"; "US officials" are nobody), "police" speak
+Customs Enforcement (ICE) officials", "ICE officials"; "US officials" are nobody; "the official" for the one
+whose official spoke last), "police" speak
 under that name, "the embassy" refers back to the one institution with that word that spoke or
 was a subject ("the US embassy in China issued a warning ... The embassy said"), and a
 coordinated proper noun with no entity of its own is one name ("Customs and Border Protection").
@@ -609,6 +610,15 @@ class Article:
         issuers = {c.speaker for c in self.cues if c.speaker and c.sentence in named}
         return issuers.pop() if len(issuers) == 1 else None
 
+    def _official_before(self, sentence: int, head: Any) -> str | None:
+        """The organisation a definite "the official" speaks for: the one whose official spoke last in the last
+        few sentences ("An ADL official told JTA ... The official said"), never a person named before them."""
+        if head.lower_ not in _MEMBERS or [t.lower_ for t in head.children if t.i < head.i] != ["the"]:
+            return None
+        spoke = [c.speaker for c in self.cues if c.speaker and c.speaker_span and 0 < sentence - c.sentence
+                 <= PRONOUN_WINDOW and head.lower_ in self.text[c.speaker_span[0] : c.speaker_span[1]].lower().split()]
+        return spoke[-1] if spoke else None
+
     def _pronoun(self, sentence: int, continuing: bool) -> str | None:
         """The person a he/she refers to, only when one person is the clear antecedent (never one of a later
         sentence: direct quotations are attributed once the whole article is read)."""
@@ -711,7 +721,8 @@ class Article:
             return (persons[0] if len(persons) == 1 else None), span
         return (self._owned_spokesperson(sentence, head) or self._institution(head) or self._made_by(head)
                 or self._named_before(sentence, head) or self._generic(sentence, head)
-                or self._document_before(sentence, head) or self._description(sentence, head)
+                or self._document_before(sentence, head) or self._official_before(sentence, head)
+                or self._description(sentence, head)
                 or self._officer_of(head) or self._bare_name(head)), span
 
     def _officer_of(self, head: Any) -> str | None:
@@ -791,6 +802,9 @@ class Article:
             # "Larijani was quoted as saying": the passive subject of "quoted" speaks
             subjects = [c for c in node.children
                         if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and node.lower_ == "quoted"]
+            if subjects and all(c.i > node.i for c in subjects) and node.lower_ not in SAYING_FORMS:
+                return None  # only a verb of saying inverts its subject: after another verb it is a misread object
+                # ("... and has said that ..." joined to "praised Hitler as ...", "Hitler" read as the subject)
             outside = [c for c in subjects if not self.quoted(c.idx, c.idx + 1)]
             for child in (outside or subjects)[:1]:
                 if child.lower_ in ("who", "which", "that") and node.dep_ == "relcl":

@@ -1214,3 +1214,20 @@ def test_an_introductions_verb_before_the_colon_counts_only_when_an_attribution_
             "impurity” (Quran 9.28).")
     _, rows = quotes_of(text)
     assert set(speakers(rows, "direct")) == {None}
+
+
+def test_a_subject_after_a_verb_other_than_of_saying_is_a_misread_object(quotes_of):
+    text = ("Nation of Islam leader Louis Farrakhan spoke in Chicago.\n"
+            "Farrakhan has repeatedly denounced Jews as “satanic,” praised Hitler as a “very great man” and has said "
+            "that white people “deserve to die.”")
+    _, rows = quotes_of(text)
+    assert "Hitler" not in {speaker for _, _, speaker in rows}
+
+
+def test_the_official_speaks_for_the_organisation_whose_official_spoke_last(quotes_of):
+    text = ("Louis Farrakhan said Jews were responsible for the 9/11 terror attacks.\n"
+            "“He expressed an interest in seeing some of the latest statements,” the ADL official told JTA in a "
+            "statement.\n"
+            "The official said the ADL had shared information with Davis about Farrakhan’s anti-Semitism.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["Louis Farrakhan", "ADL"]
