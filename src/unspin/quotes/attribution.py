@@ -52,7 +52,7 @@ are normalised to the fullest form the article gives ("Lavrov" -> "Sergei Lavrov
 
 A document read out speaks for its issuer ("“...,” J Street’s statement read", "read a report in The Daily
 Sheeple"); one with no issuer named ("the message reads") leaves the quotation to the steps after 1; "the
-release" is that of the one speaker of the last few sentences who spoke in a release.
+release" is that of the one speaker since one of the last few sentences named a release.
 
 Institutions: officials of an organisation named in their phrase speak for it ("Immigrations and
 Customs Enforcement (ICE) officials", "ICE officials"; "US officials" are nobody; "the official" for the one
@@ -601,14 +601,15 @@ class Article:
         return recent.pop() if len(recent) == 1 else None
 
     def _document_before(self, sentence: int, head: Any) -> str | None:
-        """The issuer a definite "the release" refers back to: the one speaker of the last few sentences whose
-        sentence names a document so ("the State Department said in a public release ... the release said")."""
+        """The issuer a definite "the release" refers back to: the one speaker since a sentence of the last few
+        named a document so ("the State Department said in a public release ... the release said")."""
         if head.lower_ not in DOCUMENTS or [t.lower_ for t in head.children if t.i < head.i] != ["the"]:
             return None
         named = {i for i, (_, sent) in enumerate(self.sents) if 0 < sentence - i <= PRONOUN_WINDOW and any(
             t.lower_ == head.lower_ and not self.quoted(t.idx, t.idx + 1) for t in sent)}
-        issuers = {c.speaker for c in self.cues if c.speaker and c.sentence in named}
-        return issuers.pop() if len(issuers) == 1 else None
+        since = [c.speaker for c in self.cues if c.speaker and min(named, default=sentence) <= c.sentence < sentence]
+        # the issuer spoke last: anyone speaking since may have issued it ("the department announced ...")
+        return since[-1] if since and set(since) == {since[-1]} else None
 
     def _official_before(self, sentence: int, head: Any) -> str | None:
         """The organisation a definite "the official" speaks for: the one whose official spoke last in the last

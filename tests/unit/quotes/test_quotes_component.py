@@ -1231,3 +1231,13 @@ def test_the_official_speaks_for_the_organisation_whose_official_spoke_last(quot
             "The official said the ADL had shared information with Davis about Farrakhan’s anti-Semitism.")
     _, rows = quotes_of(text)
     assert speakers(rows, "indirect") == ["Louis Farrakhan", "ADL"]
+
+
+def test_the_statement_is_not_that_of_an_earlier_speaker_when_another_spoke_since(quotes_of):
+    text = ("Police Chief U. Reneé Hall gave contradictory explanations last week.\n"
+            "In a statement, Hall said that any disciplinary investigation would risk compromising the criminal case.\n"
+            "Police did not explain what changed by Monday, when the department announced that an internal-affairs "
+            "investigation had been launched.\n"
+            "The statement notes that Guyger can appeal her firing.")
+    _, rows = quotes_of(text)
+    assert indirect(rows)[-1] == ("Guyger can appeal her firing", None)
