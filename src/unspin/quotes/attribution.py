@@ -546,7 +546,8 @@ class Article:
         """Who issued a document named after it ("a report in The Daily Sheeple", "a statement by the Kremlin"):
         the one name its "in", "by" or "from" governs."""
         names = [g for c in document.children if c.dep_ == "prep" and c.lower_ in ("in", "by", "from")
-                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_]
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_
+                 and g.ent_type_ not in _PLACE_LABELS]  # "the report from Great Britain" says where, not who
         if len(names) != 1:
             return None
         if person := self._person(names[0]):

@@ -1241,3 +1241,9 @@ def test_the_statement_is_not_that_of_an_earlier_speaker_when_another_spoke_sinc
             "The statement notes that Guyger can appeal her firing.")
     _, rows = quotes_of(text)
     assert indirect(rows)[-1] == ("Guyger can appeal her firing", None)
+
+
+def test_a_report_from_a_country_says_where_it_comes_from_not_who_issued_it(quotes_of):
+    text = "The report from Great Britain notes: “18 Carmels have closed in the last 40 years.”"
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [None]
