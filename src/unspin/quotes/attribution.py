@@ -1202,12 +1202,13 @@ class Article:
         names = {self._person(t) for t in named}
         if named and len(names) == 1 and None not in names:
             return Cue(before - 1, before, ":", index, names.pop(), self._span(words))
-        # the verb before the colon when the sentence is rooted in the attribution after the quotation
-        # ("Zelensky’s office was outraged: “...,” the aide complained")
+        # a root after the colon is the quotation's own verb (its subject is not the speaker: "To quote Cajetan
+        # again: “Indeed the Church has ...”"), or an attribution after it, when the verb before the colon
+        # introduces ("Zelensky’s office was outraged: “...,” the aide complained")
         verb = sent.root
-        if verb.idx > before and verb.lower_ in SAYING_FORMS:
-            verb = next((t for t in reversed(tokens) if t.pos_ in ("VERB", "AUX")
-                         and any(c.dep_ == "nsubj" for c in t.children)), verb)
+        if verb.idx > before:
+            verb = next((t for t in reversed(tokens) if t.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "nsubj" for c in t.children)), None) if verb.lower_ in SAYING_FORMS else None
         subject = self._subject(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
         if subject is None:
             return None

@@ -1247,3 +1247,13 @@ def test_a_report_from_a_country_says_where_it_comes_from_not_who_issued_it(quot
     text = "The report from Great Britain notes: “18 Carmels have closed in the last 40 years.”"
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "To quote Cajetan again: “Indeed the Church has the right to separate herself from an heretical pope according "
+    "to divine law.”",
+    "Ex-Muslim Catholics to Pope Francis: “Naiveté in the face of Islam is suicidal and very dangerous”",
+])
+def test_the_subject_inside_a_quotation_after_a_colon_is_not_its_speaker(quotes_of, text):
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [None]
