@@ -98,3 +98,10 @@ def test_eval_techniques_scores_the_model_folder_it_is_given(tmp_path):
 
     assert si()["recall"] > 0
     assert si("--model", str(deaf))["n_pred"] == 0
+
+
+def test_train_techniques_wants_a_teacher_and_unlabelled_articles_together(tmp_path):
+    (tmp_path / "ptc").mkdir()
+    for options in (["--teacher", str(tmp_path)], ["--unlabelled", "10"]):
+        result = runner.invoke(app, ["train", "techniques", "--data", str(tmp_path / "ptc"), "--out", str(tmp_path / "m"), *options])
+        assert result.exit_code == 2 and "go together" in result.output

@@ -34,6 +34,9 @@ def train_techniques_command(
     except ImportError as error:
         typer.echo(f"error: training needs the [train] extra ({error})", err=True)
         raise typer.Exit(2) from None
+    if (teacher is None) != (unlabelled == 0):
+        typer.echo("error: --teacher and --unlabelled go together (distillation needs both)", err=True)
+        raise typer.Exit(2)
     if not tune_only:
         train_techniques(data, out, epochs=epochs, seed=seed, batch_size=batch_size, pack_lines=pack_lines,
                          layers=layers, teacher=teacher, unlabelled=unlabelled, log=typer.echo)
