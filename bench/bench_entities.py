@@ -17,11 +17,11 @@ import resource
 import time
 
 from unspin.components.entities import Entities
+from unspin.data import ppn
 from unspin.doc import Document
 from unspin.entities.ner import BACKENDS
 from unspin.ingest import Record, iter_records
 from unspin.pipeline import make_document
-from unspin.settings import shared_dir
 
 BATCH = 16
 _WORD = re.compile(r"\w+")
@@ -56,7 +56,7 @@ def articles(corpus: str, language: str, limit: int) -> list[Document]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", default=str(shared_dir() / "data/ppn/ppn_articles.jsonl.gz"))
+    parser.add_argument("--corpus", default=str(ppn.default_path()))
     parser.add_argument("--language", default="en", choices=sorted(BACKENDS))
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=2)

@@ -20,9 +20,9 @@ import time
 from itertools import islice
 from pathlib import Path
 
+from unspin.data import ppn
 from unspin.ingest import IngestOptions, iter_records
 from unspin.pipeline import Pipeline
-from unspin.settings import shared_dir
 from unspin.store import ingest, open_store
 
 
@@ -34,7 +34,7 @@ def db_size(store) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=shared_dir() / "data" / "ppn" / "ppn_articles.jsonl.gz")
+    parser.add_argument("--corpus", type=Path, default=ppn.default_path())
     parser.add_argument("--limit", type=int, default=None, help="Read only the first N records.")
     parser.add_argument("--components", default="", help="Comma-separated components ('' = none, the default).")
     parser.add_argument("--db", default=None, help="Store URL (default: a new SQLite file in a temp folder).")

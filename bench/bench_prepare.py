@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 
 from unspin.clean import clean_text
+from unspin.data import ppn
 from unspin.ingest import Record, iter_records
 from unspin.pipeline import make_document
-from unspin.settings import shared_dir
 
 
 def peak_rss_mb() -> float:
@@ -39,7 +39,7 @@ def load(corpus: str, limit: int | None) -> tuple[list[Record], int, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", default=str(shared_dir() / "data/ppn/ppn_articles.jsonl.gz"))
+    parser.add_argument("--corpus", default=str(ppn.default_path()))
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args()
 

@@ -17,17 +17,15 @@ for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "2")
 
 import argparse  # noqa: E402
-import gzip  # noqa: E402
-import json  # noqa: E402
 import resource  # noqa: E402
 import time  # noqa: E402
 
 from unspin.components.entities import Entities  # noqa: E402
 from unspin.components.quotes import Quotes  # noqa: E402
+from unspin.data import ppn  # noqa: E402
 from unspin.entities import nlp  # noqa: E402
 from unspin.ingest import Record  # noqa: E402
 from unspin.pipeline import make_document  # noqa: E402
-from unspin.settings import shared_dir  # noqa: E402
 
 
 def peak_rss_mb() -> float:
@@ -48,13 +46,11 @@ def timed(function, repeat: int, setup=lambda: None) -> float:
 def english_articles(limit: int) -> list[Record]:
     """The first ``limit`` English PPN records with some text, in file order."""
     records = []
-    with gzip.open(shared_dir() / "data/ppn/ppn_articles.jsonl.gz", "rt", encoding="utf-8") as stream:
-        for index, line in enumerate(stream):
-            row = json.loads(line)
-            if row.get("language") == "en" and len(row.get("maintext") or "") > 200:
-                records.append(Record(f"ppn:{index}", f"ppn:{index}", row["maintext"]))
-                if len(records) == limit:
-                    break
+    for index, row in enumerate(ppn.records()):
+        if row.get("language") == "en" and len(row.get("maintext") or "") > 200:
+            records.append(Record(f"ppn:{index}", f"ppn:{index}", row["maintext"]))
+            if len(records) == limit:
+                break
     return records
 
 

@@ -10,13 +10,24 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from unspin.settings import shared_dir
 
+#: Where the corpus lies inside the shared folder.
+CORPUS = Path("data") / "ppn" / "ppn_articles.jsonl.gz"
+
 
 def default_path() -> Path:
-    return shared_dir() / "data" / "ppn" / "ppn_articles.jsonl.gz"
+    return shared_dir() / CORPUS
+
+
+def records(path: Path | str | None = None) -> Iterator[dict]:
+    """The corpus's records in file order (a record's line index is its ``ppn:<index>`` name)."""
+    with gzip.open(path or default_path(), "rt", encoding="utf-8") as stream:
+        for line in stream:
+            yield json.loads(line)
 
 
 def english_texts(limit: int, path: Path | str | None = None, min_chars: int = 500, max_chars: int = 8000) -> list[str]:
@@ -24,10 +35,8 @@ def english_texts(limit: int, path: Path | str | None = None, min_chars: int = 5
     in the order of their SHA-1 (the corpus republishes stories, hence distinct texts; its
     ``language`` field is unreliable, but English-tagged records are English in the main)."""
     by_digest: dict[str, str] = {}
-    with gzip.open(path or default_path(), "rt", encoding="utf-8") as stream:
-        for line in stream:
-            record = json.loads(line)
-            text = (record.get("maintext") or "").strip()
-            if record.get("language") == "en" and min_chars <= len(text) <= max_chars:
-                by_digest[hashlib.sha1(text.encode("utf-8")).hexdigest()] = text
+    for record in records(path):
+        text = (record.get("maintext") or "").strip()
+        if record.get("language") == "en" and min_chars <= len(text) <= max_chars:
+            by_digest[hashlib.sha1(text.encode("utf-8")).hexdigest()] = text
     return [by_digest[digest] for digest in sorted(by_digest)[:limit]]

@@ -19,7 +19,6 @@ PTC train-split articles. All data are read from the shared folder at run time.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import os
@@ -32,6 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
+from unspin.data import ppn
 from unspin.doc import Document, Span
 from unspin.narratives import store
 from unspin.narratives.catalogue import import_catalogue
@@ -256,13 +256,11 @@ def _source_texts(refs: list[dict]) -> dict[str, str]:
     texts: dict[str, str] = {}
     urls = {r["source"][4:] for r in refs if r["source"].startswith("ppn:")}
     if urls:
-        with gzip.open(_data() / "ppn" / "ppn_articles.jsonl.gz", "rt", encoding="utf-8") as handle:
-            for line in handle:
-                record = json.loads(line)
-                url = record.get("url")
-                if url in urls and record.get("maintext"):
-                    texts.setdefault("ppn:" + url, [])  # type: ignore[arg-type]
-                    texts["ppn:" + url].append(record["maintext"])  # type: ignore[union-attr]
+        for record in ppn.records():
+            url = record.get("url")
+            if url in urls and record.get("maintext"):
+                texts.setdefault("ppn:" + url, [])  # type: ignore[arg-type]
+                texts["ppn:" + url].append(record["maintext"])  # type: ignore[union-attr]
     for r in refs:
         if r["source"].startswith("examples/"):
             texts[r["source"]] = (shared_dir() / r["source"]).read_text(encoding="utf-8")
@@ -344,19 +342,17 @@ def gate_documents(per_language: int = 20, languages: tuple[str, ...] = ("en", "
     docs = [_as_document(f"stance-{i}", text) for i, text in enumerate(texts)]
     counts: Counter = Counter()
     seen = set(texts)
-    with gzip.open(_data() / "ppn" / "ppn_articles.jsonl.gz", "rt", encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            url, text = record.get("url") or "", record.get("maintext")
-            if not text or text in seen or not is_ppn_eval_url(url):
-                continue
-            seen.add(text)
-            doc = _as_document(url, text)
-            if doc.meta.language in languages and counts[doc.meta.language] < per_language:
-                counts[doc.meta.language] += 1
-                docs.append(doc)
-            if all(counts[lang] >= per_language for lang in languages):
-                break
+    for record in ppn.records():
+        url, text = record.get("url") or "", record.get("maintext")
+        if not text or text in seen or not is_ppn_eval_url(url):
+            continue
+        seen.add(text)
+        doc = _as_document(url, text)
+        if doc.meta.language in languages and counts[doc.meta.language] < per_language:
+            counts[doc.meta.language] += 1
+            docs.append(doc)
+        if all(counts[lang] >= per_language for lang in languages):
+            break
     return docs
 
 

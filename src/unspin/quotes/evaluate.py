@@ -18,7 +18,6 @@ institution words ("Ministry") never count as surnames.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import re
@@ -26,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from unspin.data import ppn
 from unspin.quotes.attribution import DOCUMENTS, INSTITUTIONS
 
 #: The held-out articles (the seventh test set: 14 PTC and 6 PPN articles labelled before the rules were
@@ -122,12 +122,11 @@ def read_source(shared: Path, source: str, ppn: dict[int, str]) -> str:
 def _ppn_texts(shared: Path, wanted: set[int]) -> dict[int, str]:
     texts: dict[int, str] = {}
     if wanted:
-        with gzip.open(shared / "data/ppn/ppn_articles.jsonl.gz", "rt", encoding="utf-8") as stream:
-            for index, line in enumerate(stream):
-                if index in wanted:
-                    texts[index] = json.loads(line).get("maintext") or ""
-                if len(texts) == len(wanted):
-                    break
+        for index, record in enumerate(ppn.records(shared / ppn.CORPUS)):
+            if index in wanted:
+                texts[index] = record.get("maintext") or ""
+            if len(texts) == len(wanted):
+                break
     return texts
 
 
