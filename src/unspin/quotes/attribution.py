@@ -249,18 +249,24 @@ class Cue:
 
 
 def _person_name(ent: Any) -> str:
-    """A person entity's name without leading titles or lower-case words."""
+    """A person entity's name without leading titles, descriptions or lower-case words, nor a verb of saying
+    the model ran the name into ("Billionaire George Soros" is George Soros, "Loomer Tweeted" Loomer)."""
     tokens = list(ent)
     owned = [i for i, t in enumerate(tokens[:-1]) if t.dep_ == "case" and t.lower_ in ("'s", "’s")]
     tokens = tokens[owned[-1] + 1 :] if owned else tokens  # "CRIF’s Francis Kalifat" is Francis Kalifat
-    while tokens and (tokens[0].lower_ in TITLES or not tokens[0].text[:1].isupper() or tokens[0].ent_type_ == "NORP"
+    while tokens and (tokens[0].lower_ in TITLES | PERSON_NOUNS or not tokens[0].text[:1].isupper()
+                      or tokens[0].ent_type_ == "NORP"
                       or tokens[0].pos_ in ("PRON", "DET")):  # "Which Clinton quickly corrected:" is Clinton
         tokens = tokens[1:]
-    last = ent[-1]  # a name the model cut short runs on into the proper noun it compounds ("Ursula von der" +
+    while tokens and tokens[-1].lower_ in SAYING_FORMS:
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    last = tokens[-1]  # a name the model cut short runs on into the proper noun it compounds ("Ursula von der" +
     while last.dep_ == "compound" and last.head.i == last.i + 1 and last.head.pos_ == "PROPN" \
             and last.head.lower_ not in TITLES:  # "Leyen’s"), not into a title ("Everytown President")
         last = last.head
-    return _clean_name(ent.doc.text[tokens[0].idx : last.idx + len(last.text)]) if tokens else ""
+    return _clean_name(ent.doc.text[tokens[0].idx : last.idx + len(last.text)])
 
 
 def _is_person(ent: Any) -> bool:

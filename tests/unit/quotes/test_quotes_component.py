@@ -1257,3 +1257,18 @@ def test_a_report_from_a_country_says_where_it_comes_from_not_who_issued_it(quot
 def test_the_subject_inside_a_quotation_after_a_colon_is_not_its_speaker(quotes_of, text):
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == [None]
+
+
+def test_a_verb_of_saying_the_model_runs_a_name_into_is_not_part_of_it(quotes_of):
+    text = ("Laura Loomer obtained the image from a source.\n"
+            "The picture “proves FBI misled public about #StephenPaddock’s check in date,” Loomer Tweeted.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Laura Loomer"]
+
+
+def test_a_description_before_a_name_is_not_part_of_it(quotes_of):
+    text = ("Billionaire George Soros funds groups in Hungary.\n"
+            "Soros, for his part, compared Orbán unfavourably to both the Nazis and the Communists, saying his rule "
+            "evoked dark tones from the 1930's.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["George Soros"]
