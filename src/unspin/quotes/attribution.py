@@ -712,7 +712,20 @@ class Article:
             return matches[0] if len(matches) == 1 else None
         if matches:
             return matches[0]
-        return self._pronoun(sentence, False) if head.lower_ in TITLES | PERSON_NOUNS and refer_back else None
+        if head.lower_ not in TITLES | PERSON_NOUNS or not refer_back or self._introduced_unnamed(head):
+            return None
+        return self._pronoun(sentence, False)
+
+    def _introduced_unnamed(self, head: Any) -> bool:
+        """Whether someone nobody names was introduced earlier with the description's title ("A professor at
+        Southern New Hampshire University failed ... . The professor wrote"): the description is that person,
+        not whoever a he/she would be. A title in apposition to a name or after a copula ("X, a professor at
+        Y", "X is a professor") introduces X, not someone new; a common noun for people ("A caller to the
+        show ... who called himself Rick ... The caller") introduces someone the article names later."""
+        return head.lower_ in TITLES and any(t.lower_ == head.lower_ and t.dep_ not in ("appos", "attr", "compound")
+                   and any(d.lower_ in ("a", "an") and d.dep_ == "det" for d in t.children)
+                   and not self._persons_in(t) and not self.quoted(t.idx, t.idx + 1)
+                   for t in head.doc[: head.i])
 
     def speaker(self, sentence: int, head: Any, verb: str = "") -> tuple[str | None, tuple[int, int] | None]:
         """Speaker named by the noun (or pronoun) ``head``, and where the text names it."""

@@ -1272,3 +1272,20 @@ def test_a_description_before_a_name_is_not_part_of_it(quotes_of):
             "evoked dark tones from the 1930's.")
     _, rows = quotes_of(text)
     assert speakers(rows, "indirect") == ["George Soros"]
+
+
+def test_a_title_introduced_for_someone_unnamed_does_not_refer_back_to_another_person(quotes_of):
+    text = ("A professor at Southern New Hampshire University failed one of her student's assignments.\n"
+            "The student, Ashley Arnold, is working towards an online sociology degree with the university.\n"
+            "When Arnold complained, the professor said they'd reexamine the assignment.")
+    _, rows = quotes_of(text)
+    assert indirect(rows) == [("they'd reexamine the assignment", None)]
+
+
+def test_a_common_noun_for_someone_introduced_unnamed_still_refers_back_to_the_person_named_since(quotes_of):
+    text = ("A caller to the Michael Savage radio show says he was neighbors with Stephen Paddock.\n"
+            "The man, a former Marine who called himself Rick, says he was Paddock’s neighbor.\n"
+            "“I’m not a big conspiracy theory guy, but it don’t sit right,” said Rick.\n"
+            "The caller mentioned how some people in the crowd were warned before the shooting.")
+    _, rows = quotes_of(text)
+    assert indirect(rows)[-1][1] == "Rick"
