@@ -827,7 +827,7 @@ class Article:
                 return None  # only a verb of saying inverts its subject: after another verb it is a misread object
                 # ("... and has said that ..." joined to "praised Hitler as ...", "Hitler" read as the subject)
             outside = [c for c in subjects if not self.quoted(c.idx, c.idx + 1)]
-            for child in (outside or subjects)[:1]:
+            for child in Article._nearest_subject(node, outside or subjects):
                 if child.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
                     return node.head
                 return child
@@ -840,6 +840,14 @@ class Article:
                 # quote by his predecessor Benedict XVI, who ... lamented “...”", "lamented" an advcl)
             node = node.head
         return None
+
+    @staticmethod
+    def _nearest_subject(verb: Any, subjects: list[Any]) -> list[Any]:
+        """Of several subjects the model hangs on one verb, the one right before it: a noun phrase ends in its
+        head, so the earlier ones are its modifiers ("Nation of Islam leader and prominent antisemite Louis
+        Farrakhan chanted", "Nation" and "Farrakhan" both read as subjects, is Farrakhan)."""
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1:] or subjects[:1]
 
     @staticmethod
     def _inverted_subject(verb: Any) -> Any:

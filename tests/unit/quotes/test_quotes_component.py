@@ -1289,3 +1289,12 @@ def test_a_common_noun_for_someone_introduced_unnamed_still_refers_back_to_the_p
             "The caller mentioned how some people in the crowd were warned before the shooting.")
     _, rows = quotes_of(text)
     assert indirect(rows)[-1][1] == "Rick"
+
+
+def test_of_two_subjects_the_model_hangs_on_one_verb_the_one_right_before_it_speaks(quotes_of):
+    # the model reads both "Nation" and "Farrakhan" as subjects of "chanted"
+    text = ("Algemeiner reported:\n"
+            "Nation of Islam leader and prominent antisemite Louis Farrakhan chanted “Death to America” and claimed "
+            "that “America has never been a democracy” on Sunday during a solidarity trip to Iran.\n")
+    _, rows = quotes_of(text)
+    assert set(speakers(rows, "direct") + speakers(rows, "indirect")) == {"Louis Farrakhan"}
