@@ -1151,6 +1151,8 @@ class Article:
                      and not any(self.sents[i][1].start_char <= s < self.sents[i][1].end_char for s in self._direct_starts)]
             cues = [c for c in self.cues if c.sentence in after and c.content is None and c.speaker
                     and c.text.lower() in SAYING_FORMS]
+        if self._hangs_from_another_subject(start, end):  # "The professor, according to BuzzFeed News, failed
+            cues = [c for c in cues if c.text.lower() != "according to"]  # Arnolds because “...”": hers
         named = [c for c in cues if c.text.lower() == "in the words of"]
         if named:
             return named[0]
@@ -1164,6 +1166,25 @@ class Article:
         if holding:
             return min(holding, key=lambda pair: pair[1][1] - pair[1][0])[0]
         return min(cues, key=lambda c: min(abs(c.start - end), abs(c.end - start)), default=None)
+
+    def _hangs_from_another_subject(self, start: int, end: int) -> bool:
+        """Whether the quotation hangs from a verb outside it whose subject is a person, named, described or
+        he/she ("the professor thought Australia “is not a country,” according to a report in BuzzFeed News"):
+        the quoted words are that person's, so "according to" names only who reported them, not their
+        speaker (but "According to the Committee, the interview could have been about “...”" is the
+        Committee's)."""
+        sentences = self._sentences_of(start, end)
+        if not sentences:
+            return False
+        _, sent = self.sents[sentences[0]]
+        node = next((t for t in sent if start < t.idx < end - 1 and not start < t.head.idx < end - 1), None)
+        while node is not None and node.head.i != node.i:
+            node = node.head
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and not start <= c.idx < end]
+            if node.pos_ in ("VERB", "AUX") and any(c.lower_ in PERSON_PRONOUNS or c.lower_ in TITLES | PERSON_NOUNS
+                                                    or self._persons_in(c) for c in subjects):
+                return True
+        return False
 
     def _holding_subject(self, start: int, end: int) -> Cue | None:
         """Step 1b: the named subject of the verb whose object holds the quotation, with no cue of saying

@@ -1298,3 +1298,17 @@ def test_of_two_subjects_the_model_hangs_on_one_verb_the_one_right_before_it_spe
             "that “America has never been a democracy” on Sunday during a solidarity trip to Iran.\n")
     _, rows = quotes_of(text)
     assert set(speakers(rows, "direct") + speakers(rows, "indirect")) == {"Louis Farrakhan"}
+
+
+def test_according_to_an_outlet_does_not_name_the_speaker_of_words_a_person_in_its_clause_used(quotes_of):
+    text = ("A professor at Southern New Hampshire University failed one of her student's assignments because the "
+            "professor incorrectly thought Australia \"is not a country,\" according to a report in BuzzFeed News.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [None]
+
+
+def test_according_to_names_the_speaker_of_words_about_a_thing(quotes_of):
+    text = ("According to the Investigative Committee, the interview could have been about “the Ukrainian "
+            "in-advance preparation for war with Russia”.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Investigative Committee"]
