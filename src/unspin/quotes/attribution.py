@@ -1164,8 +1164,20 @@ class Article:
         holding = [(c, scope) for c in cues if (scope := c.scope or c.content) and scope[0] <= start
                    and end <= scope[1] + 2]
         if holding:
-            return min(holding, key=lambda pair: pair[1][1] - pair[1][0])[0]
+            innermost, scope = min(holding, key=lambda pair: pair[1][1] - pair[1][0])
+            return self._nested_speaker(innermost, scope, cues, start) or innermost
         return min(cues, key=lambda c: min(abs(c.start - end), abs(c.end - start)), default=None)
+
+    @staticmethod
+    def _nested_speaker(reporter: Cue, scope: tuple[int, int], cues: list[Cue], start: int) -> Cue | None:
+        """A verb of saying with a named speaker inside the reporter's clause, before the quotation ("Fox News
+        reported that in a 2003 radio interview, Ernest Hancock said to Kyrsten Sinema: “...”"): the
+        quotation is that speaker's words, which the outer cue's speaker only reports. Words of someone
+        unnamed stay the reporter's ("The embassy said a US government employee reported experiencing a
+        “...”"), as the labels have them."""
+        nested = [c for c in cues if c is not reporter and c.text.lower() in SAYING_FORMS and c.speaker
+                  and scope[0] <= c.start < start]
+        return nested[-1] if nested else None
 
     def _hangs_from_another_subject(self, start: int, end: int) -> bool:
         """Whether the quotation hangs from a verb outside it whose subject is a person, named, described or

@@ -1312,3 +1312,11 @@ def test_according_to_names_the_speaker_of_words_about_a_thing(quotes_of):
             "in-advance preparation for war with Russia”.")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Investigative Committee"]
+
+
+def test_a_named_speaker_inside_a_reported_clause_speaks_the_quotation_the_outlet_reports(quotes_of):
+    text = ("Fox News reported recently that in a February 2003 radio interview, Green Party activist Ernest Hancock "
+            "said to Kyrsten Sinema, who is now Arizona’s Democrat candidate for Senate: “As an individual, if I want "
+            "to go fight in the Taliban army, I go over there, and I’m fighting for the Taliban.”")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Ernest Hancock"]
