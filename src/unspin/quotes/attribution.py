@@ -826,6 +826,9 @@ class Article:
             if subjects and all(c.i > node.i for c in subjects) and node.lower_ not in SAYING_FORMS:
                 return None  # only a verb of saying inverts its subject: after another verb it is a misread object
                 # ("... and has said that ..." joined to "praised Hitler as ...", "Hitler" read as the subject)
+            if subjects and node.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in node.children):
+                return None  # a bare participle has no subject of its own: the model misread a noun before it
+                # ("captured on video in Tehran, Iran chanting ... and stating that", "Iran" read as the subject)
             outside = [c for c in subjects if not self.quoted(c.idx, c.idx + 1)]
             for child in Article._nearest_subject(node, outside or subjects):
                 if child.lower_ in ("who", "which", "that") and node.dep_ == "relcl":

@@ -1320,3 +1320,10 @@ def test_a_named_speaker_inside_a_reported_clause_speaks_the_quotation_the_outle
             "to go fight in the Taliban army, I go over there, and I’m fighting for the Taliban.”")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Ernest Hancock"]
+
+
+def test_a_noun_the_model_reads_as_the_subject_of_a_bare_participle_does_not_speak(quotes_of):
+    text = ("Ah yes, Nation of Islam leader, racist, and totalitarian Louis Farrakhan was recently captured on video in "
+            "Tehran, Iran chanting “Death to America” in Arabic and stating that America is the “Great Satan.”")
+    _, rows = quotes_of(text)
+    assert "Iran" not in speakers(rows, "indirect")
