@@ -184,6 +184,8 @@ NOT_PERSONS = frozenset(("Kiev", "Kyiv", "Minsk", "Moscow", "Washington", "Donba
 #: How many sentences back a pronoun may look for its person: a far antecedent is a guess (on dev,
 #: 10 and 3 give the same speakers, 2 loses one).
 PRONOUN_WINDOW = 4
+#: What may follow a full name as part of it ("Martin Luther King Jr.").
+_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
 _NAME_LABELS = ("ORG", "GPE", "FAC")
 #: Entity types (or none) no speaker has: a speaking name with one was mistyped ("CRIF’s Francis Kalifat").
 _MISTYPED = frozenset(("", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"))
@@ -267,6 +269,19 @@ def _person_name(ent: Any) -> str:
             and last.head.lower_ not in TITLES:  # "Leyen’s"), not into a title ("Everytown President")
         last = last.head
     return _clean_name(ent.doc.text[tokens[0].idx : last.idx + len(last.text)])
+
+
+def _without_run_ons(persons: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
+    """Persons with a name that runs on past another full name of the article cut back to it: title case
+    leads the model on into the next word ("Louis Farrakhan Refers to the U.S. as ..." is Louis Farrakhan),
+    while a full name is not followed by more of it (but "Martin Luther King Jr" keeps its suffix)."""
+    full = {name for _, name in persons if " " in name}
+
+    def cut(name: str) -> str:
+        shorter = [n for n in full if name.startswith(n + " ") and name[len(n) + 1 :].rstrip(".") not in _SUFFIXES]
+        return max(shorter, key=len) if shorter else name
+
+    return [(ent, cut(name)) for ent, name in persons]
 
 
 def _is_person(ent: Any) -> bool:
@@ -393,7 +408,7 @@ class Article:
         self.sents = self._paragraph_sentences(doc)
         self.headline_end = self._headline_end()
         persons = [(e, name) for e in doc.ents if _is_person(e) and (name := _person_name(e))]
-        persons = self._outside_headline(persons)
+        persons = _without_run_ons(self._outside_headline(persons))
         self.names = {name for _, name in persons}
         self.surnames = {name.split()[-1] for name in self.names}
         self._named = {i: name for e, name in persons for i in range(e.start, e.end)}  # token -> name as written

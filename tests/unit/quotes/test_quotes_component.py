@@ -1327,3 +1327,13 @@ def test_a_noun_the_model_reads_as_the_subject_of_a_bare_participle_does_not_spe
             "Tehran, Iran chanting “Death to America” in Arabic and stating that America is the “Great Satan.”")
     _, rows = quotes_of(text)
     assert "Iran" not in speakers(rows, "indirect")
+
+
+def test_a_name_the_model_runs_on_past_a_full_name_of_the_article_is_that_name(quotes_of):
+    text = ("Louis Farrakhan, leader of Nation of Islam, met Mohsen Rezaee, secretary of Iran‘s Expediency "
+            "Discernment Council, on Sunday in Tehran.\n"
+            "Louis Farrakhan Refers to the U.S. as \"Great Satan\" during a Tehran University Speech; Says to Iranians: "
+            "If You Persevere in Your Revolution Despite the Sanctions, \"Victory Will Be Yours.\"\n"
+            "pic.twitter.com/7ZVloq2cXL — MEMRI (@MEMRIReports) November 5, 2018")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["Louis Farrakhan"]
