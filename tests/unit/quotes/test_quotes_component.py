@@ -1337,3 +1337,11 @@ def test_a_name_the_model_runs_on_past_a_full_name_of_the_article_is_that_name(q
             "pic.twitter.com/7ZVloq2cXL — MEMRI (@MEMRIReports) November 5, 2018")
     _, rows = quotes_of(text)
     assert speakers(rows, "indirect") == ["Louis Farrakhan"]
+
+
+def test_a_lawsuit_speaks_for_its_owner_not_the_outlet_reporting_it(quotes_of):
+    text = ("Former Navy sailor Kristian Saucier is suing the Obama administration.\n"
+            "According to Fox News, Saucier’s federal lawsuit alleges that the United States government was "
+            "“overzealous” in prosecuting him for “mishandling classified information.”")
+    _, rows = quotes_of(text)
+    assert set(speakers(rows, "indirect")) == {"Kristian Saucier"}
