@@ -285,6 +285,13 @@ def _without_run_ons(persons: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
     return [(ent, cut(name)) for ent, name in persons]
 
 
+def _acronym(token: Any) -> bool:
+    """Whether a token is an acronym the model took for a common noun ("ICE reports that", "Swedish TV
+    reported") or, in capitals, for a question word ("WHO said there should not be restrictions"): a name."""
+    return token.is_upper and token.is_alpha and len(token.text) >= 2 and (
+        token.pos_ == "NOUN" or token.pos_ == "PRON" and token.tag_ in ("WP", "WDT"))
+
+
 def _is_person(ent: Any) -> bool:
     """A PERSON entity, or a two- or three-word ORG entity that reads as a person's name."""
     if ent.label_ == "PERSON":  # common nouns only are no name ("Remarks by ..." is not someone)
@@ -745,7 +752,7 @@ class Article:
 
     def speaker(self, sentence: int, head: Any, verb: str = "") -> tuple[str | None, tuple[int, int] | None]:
         """Speaker named by the noun (or pronoun) ``head``, and where the text names it."""
-        if head.pos_ == "PRON":
+        if head.pos_ == "PRON" and not _acronym(head):
             if head.lower_ == "it":
                 return self._it(sentence, head), self._span([head])
             if head.lower_ in PERSON_PRONOUNS:
@@ -799,8 +806,7 @@ class Article:
         The subject of a verb of saying that is a name can only be its speaker; what kind of
         name the model could not tell does not matter.
         """
-        # an acronym the model took for a common noun is a name too ("ICE reports that", "Swedish TV reported")
-        acronym = head.pos_ == "NOUN" and head.is_upper and head.is_alpha and len(head.text) >= 2
+        acronym = _acronym(head)
         mistyped = head.ent_type_ in _MISTYPED or head.ent_type_ == "PERSON" and _after_the(head.doc, head.i)
         if not (head.pos_ == "PROPN" or acronym) or not mistyped or not head.text[:1].isupper():
             return None

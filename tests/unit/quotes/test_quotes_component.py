@@ -1345,3 +1345,10 @@ def test_a_lawsuit_speaks_for_its_owner_not_the_outlet_reporting_it(quotes_of):
             "“overzealous” in prosecuting him for “mishandling classified information.”")
     _, rows = quotes_of(text)
     assert set(speakers(rows, "indirect")) == {"Kristian Saucier"}
+
+
+def test_an_acronym_in_capitals_the_model_takes_for_a_question_word_names_its_speaker(quotes_of):
+    text = ("The WHO, however, stopped short of declaring the outbreak a global health emergency.\n"
+            "WHO said there should not be restrictions on international travel or trade.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["WHO"]
