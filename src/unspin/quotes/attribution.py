@@ -46,7 +46,9 @@ A name modifying a common noun ("a caller to the Michael Savage radio show") nev
 into a title the model cut short ("the website Watts Up With That?"), nor a
 known surname inside a name the model mistyped ("Billie Winner-Davis"); he/she is unknown when
 someone else is named before it in its sentence; a name only in the headline is nobody's.
-A name the model cuts short runs on into the proper noun it compounds ("Ursula von der" + "Leyen’s"). Names
+A name the model cuts short runs on into the proper noun it compounds ("Ursula von der" + "Leyen’s"); one it runs
+on too far loses a description before it, a verb of saying after it and anything past another full name of the
+article ("Billionaire George Soros", "Loomer Tweeted", "Louis Farrakhan Refers to ..."). Names
 are normalised to the fullest form the article gives ("Lavrov" -> "Sergei Lavrov", "Lu" ->
 "Lu Kang" when only one name starts so, "Baerbok" -> "Annalena Baerbock" when only one surname is one letter off).
 
@@ -66,7 +68,12 @@ attribution that opens the next sentence ("“How dare you!” Jeff Sessions sai
 appositive; "the group" (or "the agency", "the company", ...) refers back to the one organisation
 named as a subject in the last few sentences.
 
-No guesses: whoever receives a message is not its speaker ("X got a message saying “...”"); step 1b
+No guesses: a title introduced for someone unnamed ("A professor at ...") never refers back to another
+person; of two subjects the model hangs on one verb the one right before it speaks, and a bare participle's
+subject ("in Tehran, Iran chanting") is a misread noun; words quoted from a person in the clause ("the professor
+thought Australia “is not a country,” according to BuzzFeed News") are not the outlet's, nor are those of a
+named speaker inside a reporter's clause ("Fox News reported that ... Hancock said to Sinema: “...”"); whoever
+receives a message is not its speaker ("X got a message saying “...”"); step 1b
 takes only a subject the model names as an entity (not a title-case headline's words), none through a
 verb the model hangs in a noun's place ("... Massacre Shows “...”", "Shows" a pobj), and none of
 a verb saying what it should or would have done ("Washington should have sat down ..."); step 3
