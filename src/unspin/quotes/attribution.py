@@ -422,7 +422,10 @@ class Article:
         self._direct_starts = [s for s, _ in direct]
         self.sents = self._paragraph_sentences(doc)
         self.headline_end = self._headline_end()
-        persons = [(e, name) for e in doc.ents if _is_person(e) and (name := _person_name(e))]
+        # a name the model also tags as a place in the article is that place ("Border Patrol San Diego" read as
+        # a person, "— CBP San Diego" as a city), as are the NOT_PERSONS everywhere
+        places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+        persons = [(e, name) for e in doc.ents if _is_person(e) and e.text not in places and (name := _person_name(e))]
         persons = _without_run_ons(self._outside_headline(persons))
         self.names = {name for _, name in persons}
         self.surnames = {name.split()[-1] for name in self.names}
@@ -548,15 +551,17 @@ class Article:
             return head.lower_
         bare = head.lower_ not in INSTITUTIONS | DOCUMENTS | SPOKESPEOPLE
         owners = {t.i for c in head.children if c.dep_ == "poss" and (c.pos_ == "NOUN" or bare) for t in c.subtree}
-        # a coordinated proper noun with no entity of its own is part of one name ("Customs and Border
-        # Protection"); one that is an entity of its own is a second speaker ("Russia and China")
+        # a coordinated proper noun that opens with no entity of its own is part of one name ("Customs and
+        # Border Protection", "Customs and Border Patrol San Diego"); an entity of its own is a second speaker
+        # ("Russia and China")
         joined = [c for c in head.children if c.dep_ == "conj"]
         if any(c.ent_type_ and c.ent_iob_ == "B" for c in joined):
             return None
         entity = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
         one_name = head.pos_ == "PROPN" and all(
-            t.pos_ in ("PROPN", "CCONJ") and (not t.ent_type_ or entity is not None and entity.start <= t.i < entity.end)
-            for c in joined for t in c.subtree)
+            t.pos_ in ("PROPN", "CCONJ") for c in joined for t in c.subtree) and all(
+            not t.ent_type_ or entity is not None and entity.start <= t.i < entity.end
+            for c in joined for t in list(c.subtree)[:1])
         kept = {t.i for c in joined for t in c.subtree} | {t.i for t in head.children if t.dep_ == "cc"} if one_name else set()
         dropped = {t.i for c in joined for t in c.subtree} - kept
         dropped |= _dated(head)

@@ -1352,3 +1352,15 @@ def test_an_acronym_in_capitals_the_model_takes_for_a_question_word_names_its_sp
             "WHO said there should not be restrictions on international travel or trade.")
     _, rows = quotes_of(text)
     assert speakers(rows, "indirect") == ["WHO"]
+
+
+def test_a_place_the_model_also_tags_a_person_names_an_institutions_branch_not_its_speaker(quotes_of):
+    # "San Diego" is a person to the model here and a place in the tweet's signature
+    text = ("Border Patrol has not confirmed whether this group is part of the caravan.STORY: "
+            "http://via.kswbtv.com/Ky5E4 Posted by FOX 5 San Diego on Tuesday, November 13, 2018\n"
+            "US Customs and Border Patrol San Diego tweeted, \"The first group of the migrant caravan arrived at the "
+            "Tijuana border yesterday afternoon.\n"
+            "All seeking entry into the U.S. are urged to present themselves at an official Port of Entry.\"\n"
+            "#USBP pic.twitter.com/uGWUKjxJkj — CBP San Diego (@CBPSanDiego) November 14, 2018")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct")[0] == "US Customs and Border Patrol San Diego"
