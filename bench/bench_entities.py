@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import resource
 import time
 
 from unspin.components.entities import Entities
@@ -23,22 +22,12 @@ from unspin.entities.ner import BACKENDS
 from unspin.ingest import Record, iter_records
 from unspin.pipeline import make_document
 
+from measure import peak_rss_mb, timed
+
 BATCH = 16
 _WORD = re.compile(r"\w+")
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def timed(function, repeat: int) -> float:
-    """Best wall time of ``repeat`` runs (the least disturbed by other processes)."""
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def articles(corpus: str, language: str, limit: int) -> list[Document]:

@@ -10,7 +10,6 @@ compare ratios, not absolute figures), and the peak resident memory.
 from __future__ import annotations
 
 import argparse
-import resource
 import time
 from pathlib import Path
 
@@ -19,9 +18,8 @@ from unspin.data import ppn
 from unspin.ingest import Record, iter_records
 from unspin.pipeline import make_document
 
+from measure import peak_rss_mb
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def load(corpus: str, limit: int | None) -> tuple[list[Record], int, float]:

@@ -17,8 +17,6 @@ for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "2")
 
 import argparse  # noqa: E402
-import resource  # noqa: E402
-import time  # noqa: E402
 
 from unspin.components.entities import Entities  # noqa: E402
 from unspin.components.quotes import Quotes  # noqa: E402
@@ -27,20 +25,9 @@ from unspin.entities import nlp  # noqa: E402
 from unspin.ingest import Record  # noqa: E402
 from unspin.pipeline import make_document  # noqa: E402
 
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+from measure import peak_rss_mb, timed  # noqa: E402
 
 
-def timed(function, repeat: int, setup=lambda: None) -> float:
-    """Best wall time of ``repeat`` runs (the least disturbed by other processes), ``setup`` untimed."""
-    best = float("inf")
-    for _ in range(repeat):
-        setup()
-        started = time.perf_counter()
-        function()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def english_articles(limit: int) -> list[Record]:

@@ -13,8 +13,6 @@ shipped model's shapes: the arithmetic, and so the speed, is the same as the fin
 from __future__ import annotations
 
 import argparse
-import resource
-import time
 
 from unspin.components.techniques import Techniques
 from unspin.data.ptc import fixed_split, load_articles
@@ -22,19 +20,9 @@ from unspin.ingest import Record
 from unspin.pipeline import Pipeline, make_document
 from unspin.settings import shared_dir
 
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+from measure import peak_rss_mb, timed
 
 
-def timed(function, repeat: int) -> float:
-    """Best wall time of ``repeat`` runs (the least disturbed by other processes)."""
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def torch_forward_seconds(component: Techniques, docs, repeat: int) -> float | None:
