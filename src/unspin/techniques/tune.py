@@ -45,6 +45,8 @@ LEXICAL_MIX_GRID = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7)
 #: the thresholds (0: the encoder's token probabilities alone).
 WORD_PRIOR_C = 1.0
 WORD_WEIGHT_GRID = (0.0, 0.5, 0.75, 1.0)
+#: Probabilities tried as a technique's threshold for labelling a span with it beside its best technique.
+TECHNIQUE_THRESHOLD_GRID = tuple(float(t) for t in np.round(np.arange(0.15, 0.61, 0.025), 3))
 #: Articles encoded at once while collecting span inputs (bounds the hidden states held in memory).
 ENCODE_CHUNK = 32
 
@@ -210,6 +212,43 @@ def tune_decoding(model: TechniqueModel, articles: Sequence[PtcArticle], encoded
     return best[2]
 
 
+def tune_technique_thresholds(model: TechniqueModel, articles: Sequence[PtcArticle], encoded: Sequence[Encoded],
+                               heads: Sequence[SpanHead]) -> dict[str, float]:
+    """Per technique, the threshold at which a detected span also carries it beside its best
+    technique, for the best FLC micro F1 on these articles (two passes of coordinate ascent over
+    `TECHNIQUE_THRESHOLD_GRID`; a technique no threshold helps gets none). ``heads`` gives each
+    article a span head fitted without it, whose probabilities are as sure as on unseen text.
+    SI is unchanged: the extra labels lie on spans already found."""
+    gold = {a.id: a.spans for a in articles}
+    final_head = model.span_head
+    spans: dict[str, list[tuple[int, int, np.ndarray]]] = {}
+    for article, enc, head in zip(articles, encoded, heads):
+        model.span_head = head
+        runs = [(start, end) for start, end, _, _ in model.detect(article.text, enc)]
+        spans[article.id] = [(start, end, probs) for (start, end), probs in
+                             zip(runs, model.technique_probabilities(article.text, enc, runs)) if probs is not None]
+    model.span_head = final_head
+
+    def flc(thresholds: dict[str, float]) -> float:
+        model.technique_thresholds = thresholds
+        pred = {doc_id: [LabelledSpan(technique, start, end) for start, end, probs in rows
+                         for technique, _ in model.techniques_of(probs)] for doc_id, rows in spans.items()}
+        return flc_score(gold, pred).micro.f1
+
+    chosen: dict[str, float] = {}
+    for _ in range(2):
+        for technique in model.labels:
+            without = {k: v for k, v in chosen.items() if k != technique}
+            best = (flc(without), None)
+            for threshold in sorted(TECHNIQUE_THRESHOLD_GRID, reverse=True):  # ties: the fewer labels
+                score = flc({**without, technique: threshold})
+                if score > best[0]:
+                    best = (score, threshold)
+            chosen = without if best[1] is None else {**without, technique: best[1]}
+    model.technique_thresholds = chosen
+    return chosen
+
+
 def measure(model: TechniqueModel, articles: Sequence[PtcArticle], encoded: Sequence[Encoded] | None = None) -> dict[str, Any]:
     """SI, TC (on gold spans), FLC, article-level share and calibration figures on labelled articles."""
     encoded = encoded or encode_articles(model, articles)
@@ -277,8 +316,9 @@ def tune_model(model_dir: Path | str, data_dir: Path | str, log=print) -> dict[s
     (model_dir / WORD_PRIOR_FILE).unlink(missing_ok=True)
     if model.word_weight > 0:
         model.word_prior.save(model_dir / WORD_PRIOR_FILE)
-    log(f"decoding: {model.meta['decoding']}")
     out_of_fold = [head_fit.fold_heads[fold] for fold in head_fit.fold_of_article]
+    model.meta["decoding"]["technique_thresholds"] = tune_technique_thresholds(model, dev, dev_encoded, out_of_fold)
+    log(f"decoding: {model.meta['decoding']}")
     model.meta["calibration"] = fit_calibration(model, dev, dev_encoded, out_of_fold)
     metrics = {"dev": measure(model, dev, dev_encoded), "test": measure(model, test)}
     model.meta["metrics"] = metrics
@@ -296,6 +336,17 @@ def _word_prior_clause(meta: dict[str, Any]) -> str:
         return ""
     return (f"; a piece's probability is first shifted by {weight} x the log-odds of a hashed n-gram model of its"
             " word and neighbours, fitted on the train articles, that the word lies in a technique span (`word_prior.npz`)")
+
+
+def _technique_thresholds_clause(meta: dict[str, Any]) -> str:
+    thresholds = meta["decoding"].get("technique_thresholds")
+    if not thresholds:
+        return " with its best technique, so predicted spans do not overlap each other"
+    listed = ", ".join(f"{technique} {value:g}" for technique, value in sorted(thresholds.items()))
+    return (" with its best technique and with every other technique whose probability reaches that technique's"
+            f" threshold, tuned on dev for FLC F1 with out-of-fold span classifiers ({listed}; the others never"
+            " label a span beside a better one), so spans of different techniques may share their text as in the"
+            " gold data")
 
 
 def _lexical_sentence(meta: dict[str, Any]) -> str:
@@ -329,7 +380,7 @@ pass, reading {"consecutive sentences packed across line breaks" if meta.get("pa
 and a span classifier over [mean, first, last, CLS] of the span's pieces plus two article
 features. At inference, spans are the runs of word pieces where any technique is likely
 (a run of pieces above {meta["decoding"].get("low", meta["decoding"]["threshold"])} with one piece above {meta["decoding"]["threshold"]}; runs less than {meta["decoding"]["max_gap"]} characters apart merged; tuned on dev{_word_prior_clause(meta)}),
-each labelled by the span classifier, so predicted spans do not overlap each other. After training,
+each labelled by the span classifier{_technique_thresholds_clause(meta)}. After training,
 the span classifier is refitted as a logistic regression on the frozen span vectors of the train and
 dev gold spans (L2 strength and dev weight chosen by cross-validation over dev articles:
 {meta.get("span_head", {})}).{_lexical_sentence(meta)} Encoder and
