@@ -203,9 +203,9 @@ class TechniqueModel:
         The best SemEval-2020 systems also find spans first and classify them second: on our dev
         articles this beats one threshold per technique channel on both SI and FLC. A span gets
         its best technique, and also every other technique whose probability reaches that
-        technique's threshold (`technique_thresholds`, tuned on dev for FLC): in the gold data a fifth
-        of the spans overlap one of another technique. A span's score is (mean token probability) x (probability of its
-        technique), calibrated on dev.
+        technique's threshold (`technique_thresholds`, tuned on dev for FLC): in the gold data a
+        fifth of the spans overlap one of another technique. A span's score is (mean token
+        probability) x (probability of its technique), calibrated on dev.
         """
         runs = self.detect(text, encoded)
         probabilities = self.technique_probabilities(text, encoded, [(start, end) for start, end, _, _ in runs])

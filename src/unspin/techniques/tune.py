@@ -218,7 +218,8 @@ def tune_technique_thresholds(model: TechniqueModel, articles: Sequence[PtcArtic
     technique, for the best FLC micro F1 on these articles (two passes of coordinate ascent over
     `TECHNIQUE_THRESHOLD_GRID`; a technique no threshold helps gets none). ``heads`` gives each
     article a span head fitted without it, whose probabilities are as sure as on unseen text.
-    SI is unchanged: the extra labels lie on spans already found."""
+    SI is unchanged: the extra labels lie on spans already found. Leaves ``model`` using the
+    chosen thresholds (and its own span head), as the calibration fitted next must."""
     gold = {a.id: a.spans for a in articles}
     final_head = model.span_head
     spans: dict[str, list[tuple[int, int, np.ndarray]]] = {}
