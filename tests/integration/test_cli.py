@@ -100,6 +100,24 @@ def test_eval_techniques_scores_the_model_folder_it_is_given(tmp_path):
     assert si("--model", str(deaf))["n_pred"] == 0
 
 
+def test_eval_techniques_prints_bootstrap_intervals_around_its_figures(tmp_path):
+    articles, labels = tmp_path / "articles", tmp_path / "labels"
+    articles.mkdir(), labels.mkdir()
+    predictions = tmp_path / "pred.txt"
+    for i in (1, 2):  # article 1 found, article 2 missed
+        (articles / f"article{i}.txt").write_text("Our great nation is under attack by traitors.\n")
+        (labels / f"article{i}.labels").write_text(f"{i}\tLoaded_Language\t0\t16\n")
+    predictions.write_text("1\tLoaded_Language\t0\t16\n")
+    command = ["eval", "techniques", "--articles", str(articles), "--labels", str(labels), "--predictions", str(predictions)]
+    result = runner.invoke(app, [*command, "--json", "--bootstrap", "300"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    si = figures["bootstrap"]["SI F1"]
+    assert si["low"] <= figures["si"]["f1"] <= si["high"] and si["resamples"] == 300
+    assert runner.invoke(app, command).output.count("95% intervals") == 0
+    assert "SI F1 " in runner.invoke(app, [*command, "--bootstrap", "50"]).output
+
+
 def test_train_techniques_wants_a_teacher_and_unlabelled_articles_together(tmp_path):
     (tmp_path / "ptc").mkdir()
     for options in (["--teacher", str(tmp_path)], ["--unlabelled", "10"]):

@@ -67,6 +67,8 @@ def eval_techniques(
     model: Path | None = typer.Option(None, exists=True, file_okay=False,
                                       help="A technique model folder, e.g. from `unspin train techniques` (default: the shipped one)."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    bootstrap: int = typer.Option(0, min=0, help="Also print 95% intervals of the micro F1s from this many "
+                                                 "resamples of the articles (0: none; 1000 is plenty)."),
 ) -> None:
     """SemEval-2020 SI and TC, and the FLC technique-aware F1, per technique too.
 
@@ -77,19 +79,34 @@ def eval_techniques(
     from dataclasses import asdict
 
     from unspin.data.ptc import load_articles
-    from unspin.evaluate.ptc import PtcReport, evaluate, flc_score, format_report, read_predictions, si_score, tc_score
+    from unspin.evaluate.ptc import (PtcReport, bootstrap_f1, evaluate, flc_score, format_report, read_predictions,
+                                     si_score, tc_score)
 
     ids = split_ids(split)
     labelled = [a for a in load_articles(articles, labels) if ids is None or a.id in ids]
     gold = {a.id: a.spans for a in labelled}
     if predictions:
         predicted = {doc_id: spans for doc_id, spans in read_predictions(predictions).items() if doc_id in gold}
+        classified = predicted
         report = evaluate(gold, predicted)
     else:
         predicted = predict_ptc(articles, set(gold), model=model)
-        report = PtcReport(len(gold), si_score(gold, predicted), tc_score(gold, classify_gold(labelled, model)),
+        classified = classify_gold(labelled, model)
+        report = PtcReport(len(gold), si_score(gold, predicted), tc_score(gold, classified),
                            flc_score(gold, predicted), True)
-    typer.echo(json.dumps(asdict(report), indent=1) if as_json else format_report(report))
+    intervals = {}
+    if bootstrap:
+        intervals = {"SI F1": bootstrap_f1(si_score, gold, predicted, bootstrap),
+                     "TC micro F1": bootstrap_f1(lambda g, p: tc_score(g, p).micro, gold, classified, bootstrap),
+                     "FLC micro F1": bootstrap_f1(lambda g, p: flc_score(g, p).micro, gold, predicted, bootstrap)}
+    if as_json:
+        typer.echo(json.dumps({**asdict(report), **({"bootstrap": {k: asdict(v) for k, v in intervals.items()}}
+                                                    if intervals else {})}, indent=1))
+        return
+    typer.echo(format_report(report))
+    if intervals:
+        typer.echo(f"\n95% intervals, {bootstrap} resamples of the {len(gold)} articles: " + ", ".join(
+            f"{name} {i.low:.4f}-{i.high:.4f}" for name, i in intervals.items()))
 
 
 @eval_app.command("clean")

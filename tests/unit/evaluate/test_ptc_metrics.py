@@ -10,6 +10,7 @@ import pytest
 from unspin.data.ptc import TECHNIQUES, LabelledSpan
 from unspin.errors import InputError
 from unspin.evaluate.ptc import (
+    bootstrap_f1,
     evaluate,
     evaluate_folders,
     flc_score,
@@ -318,3 +319,23 @@ def test_gold_against_itself_scores_one_on_the_real_corpus():
     assert report.tc.micro.n_gold == 6128
     assert report.si.f1 == report.tc.micro.f1 == report.flc.micro.f1 == pytest.approx(1.0)
     assert report.tc.macro_f1 == report.flc.macro_f1 == pytest.approx(1.0)
+
+
+# --- bootstrap intervals ----------------------------------------------------------------------
+
+
+def test_bootstrap_of_identical_articles_collapses_to_their_f1():
+    gold = {f"a{i}": [S(LOADED, 0, 10), S(DOUBT, 20, 30)] for i in range(3)}
+    pred = {f"a{i}": [S(LOADED, 5, 10)] for i in range(3)}
+    f1 = si_score(gold, pred).f1  # P 1, R 0.25: 0.4
+    interval = bootstrap_f1(si_score, gold, pred, resamples=200)
+    assert interval.low == pytest.approx(f1) and interval.high == pytest.approx(f1) and f1 == pytest.approx(0.4)
+
+
+def test_bootstrap_spans_the_draws_of_a_perfect_and_a_failed_article():
+    # draws of {good, good} score 1, {bad, bad} 0, one of each the full-sample F1
+    gold = {"good": [S(LOADED, 0, 10)], "bad": [S(LOADED, 0, 10)]}
+    pred = {"good": [S(LOADED, 0, 10)], "bad": [S(LOADED, 50, 60)]}
+    interval = bootstrap_f1(lambda g, p: flc_score(g, p).micro, gold, pred, resamples=400, level=0.9)
+    assert interval.low == 0.0 and interval.high == 1.0 and interval.resamples == 400
+    assert bootstrap_f1(si_score, gold, pred, resamples=400, seed=3) == bootstrap_f1(si_score, gold, pred, 400, seed=3)
