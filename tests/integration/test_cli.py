@@ -98,6 +98,12 @@ def test_eval_techniques_scores_the_model_folder_it_is_given(tmp_path):
 
     assert si()["recall"] > 0
     assert si("--model", str(deaf))["n_pred"] == 0
+    command = ["eval", "techniques", "--articles", str(articles), "--labels", str(labels), "--json", "--against", str(deaf)]
+    result = runner.invoke(app, [*command, "--bootstrap", "50"])
+    assert result.exit_code == 0, result.output
+    paired = json.loads(result.output)["against"]["SI F1"]  # the shipped model minus one that finds nothing
+    assert paired["f1"] == 0 and paired["low"] > 0 and paired["resamples"] == 50
+    assert runner.invoke(app, [*command, "--predictions", str(labels / "article1.labels")]).exit_code == 2
 
 
 def test_eval_techniques_prints_bootstrap_intervals_around_its_figures(tmp_path):

@@ -69,6 +69,9 @@ def eval_techniques(
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     bootstrap: int = typer.Option(0, min=0, help="Also print 95% intervals of the micro F1s from this many "
                                                  "resamples of the articles (0: none; 1000 is plenty)."),
+    against: Path | None = typer.Option(None, exists=True, file_okay=False,
+                                        help="Another model folder: also print paired bootstrap intervals of this "
+                                             "model's F1s minus that one's, on the same resampled articles."),
 ) -> None:
     """SemEval-2020 SI and TC, and the FLC technique-aware F1, per technique too.
 
@@ -79,8 +82,11 @@ def eval_techniques(
     from dataclasses import asdict
 
     from unspin.data.ptc import load_articles
-    from unspin.evaluate.ptc import (PtcReport, bootstrap_f1, evaluate, flc_score, format_report, read_predictions,
-                                     si_score, tc_score)
+    from unspin.evaluate.ptc import (PtcReport, bootstrap_difference, bootstrap_f1, evaluate, flc_score, format_report,
+                                     read_predictions, si_score, tc_score)
+
+    if against and predictions:
+        raise typer.BadParameter("--against compares two model folders; it does not go with --predictions")
 
     ids = split_ids(split)
     labelled = [a for a in load_articles(articles, labels) if ids is None or a.id in ids]
@@ -94,19 +100,36 @@ def eval_techniques(
         classified = classify_gold(labelled, model)
         report = PtcReport(len(gold), si_score(gold, predicted), tc_score(gold, classified),
                            flc_score(gold, predicted), True)
-    intervals = {}
+    measures = _micro_measures(predicted, classified)
+    extra: dict[str, dict] = {}
     if bootstrap:
-        intervals = {"SI F1": bootstrap_f1(si_score, gold, predicted, bootstrap),
-                     "TC micro F1": bootstrap_f1(lambda g, p: tc_score(g, p).micro, gold, classified, bootstrap),
-                     "FLC micro F1": bootstrap_f1(lambda g, p: flc_score(g, p).micro, gold, predicted, bootstrap)}
+        extra["bootstrap"] = {name: asdict(bootstrap_f1(measure, gold, spans, bootstrap))
+                              for name, (measure, spans) in measures.items()}
+    if against:
+        baseline = _micro_measures(predict_ptc(articles, set(gold), model=against), classify_gold(labelled, against))
+        extra["against"] = {name: {"f1": measure(gold, baseline[name][1]).f1,
+                                   **asdict(bootstrap_difference(measure, gold, spans, baseline[name][1], bootstrap or 1000))}
+                            for name, (measure, spans) in measures.items()}
     if as_json:
-        typer.echo(json.dumps({**asdict(report), **({"bootstrap": {k: asdict(v) for k, v in intervals.items()}}
-                                                    if intervals else {})}, indent=1))
+        typer.echo(json.dumps({**asdict(report), **extra}, indent=1))
         return
     typer.echo(format_report(report))
-    if intervals:
+    if bootstrap:
         typer.echo(f"\n95% intervals, {bootstrap} resamples of the {len(gold)} articles: " + ", ".join(
-            f"{name} {i.low:.4f}-{i.high:.4f}" for name, i in intervals.items()))
+            f"{name} {i['low']:.4f}-{i['high']:.4f}" for name, i in extra["bootstrap"].items()))
+    if against:
+        typer.echo(f"\nagainst {against}: " + ", ".join(f"{name} {i['f1']:.4f}" for name, i in extra["against"].items()))
+        typer.echo(f"this model minus that one, paired 95% intervals ({bootstrap or 1000} resamples): " + ", ".join(
+            f"{name} {i['low']:+.4f} to {i['high']:+.4f}" for name, i in extra["against"].items()))
+
+
+def _micro_measures(predicted: dict, classified: dict) -> dict:
+    """Each micro F1 the intervals are given for: its measure and the predictions it scores (TC
+    scores the technique given to each gold span)."""
+    from unspin.evaluate.ptc import flc_score, si_score, tc_score
+
+    return {"SI F1": (si_score, predicted), "TC micro F1": (lambda g, p: tc_score(g, p).micro, classified),
+            "FLC micro F1": (lambda g, p: flc_score(g, p).micro, predicted)}
 
 
 @eval_app.command("clean")

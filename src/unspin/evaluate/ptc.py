@@ -291,7 +291,8 @@ def evaluate(gold: Spans, pred: Spans, techniques: Sequence[str] | None = TECHNI
 
 @dataclass(frozen=True, slots=True)
 class Interval:
-    """A percentile bootstrap interval of a micro F1 over articles resampled with replacement."""
+    """A percentile bootstrap interval of a micro F1 (or of a difference of two) over articles resampled
+    with replacement."""
 
     low: float
     high: float
@@ -307,15 +308,42 @@ def bootstrap_f1(measure: Callable[[Spans, Spans], PRF], gold: Spans, pred: Span
     counts), so each article's four terms are computed once and resampled as rows: a 56-article
     test set is small, and two models that differ by less than this interval's width are not
     told apart by it."""
+    ids = sorted(gold.keys() | pred.keys())
+    draws = _draws(len(ids), resamples, seed)
+    return _interval(_resampled_f1(_article_terms(measure, gold, pred, ids), draws), level, resamples)
+
+
+def bootstrap_difference(measure: Callable[[Spans, Spans], PRF], gold: Spans, pred: Spans, baseline: Spans,
+                         resamples: int = 1000, level: float = 0.95, seed: int = 0) -> Interval:
+    """The interval of F1(pred) - F1(baseline) when both are scored on the same resampled
+    articles (a paired bootstrap): the way to say whether one model beats another here."""
+    ids = sorted(gold.keys() | pred.keys() | baseline.keys())
+    draws = _draws(len(ids), resamples, seed)
+    differences = (_resampled_f1(_article_terms(measure, gold, pred, ids), draws)
+                   - _resampled_f1(_article_terms(measure, gold, baseline, ids), draws))
+    return _interval(differences, level, resamples)
+
+
+def _article_terms(measure: Callable[[Spans, Spans], PRF], gold: Spans, pred: Spans, ids: list[str]) -> np.ndarray:
+    """Each article's (precision sum, predictions, recall sum, gold spans) under ``measure``."""
     rows = []
-    for doc_id in sorted(gold.keys() | pred.keys()):
+    for doc_id in ids:
         score = measure({doc_id: gold.get(doc_id, [])}, {doc_id: pred.get(doc_id, [])})
         rows.append((score.precision * score.n_pred, score.n_pred, score.recall * score.n_gold, score.n_gold))
-    terms = np.asarray(rows, dtype=np.float64).reshape(-1, 4)
-    draws = np.random.default_rng(seed).integers(0, len(terms), size=(resamples, len(terms)))
-    f1s = [prf(p, int(n_p), r, int(n_g)).f1 for p, n_p, r, n_g in terms[draws].sum(axis=1)]
+    return np.asarray(rows, dtype=np.float64).reshape(-1, 4)
+
+
+def _draws(n_articles: int, resamples: int, seed: int) -> np.ndarray:
+    return np.random.default_rng(seed).integers(0, n_articles, size=(resamples, n_articles))
+
+
+def _resampled_f1(terms: np.ndarray, draws: np.ndarray) -> np.ndarray:
+    return np.asarray([prf(p, int(n_p), r, int(n_g)).f1 for p, n_p, r, n_g in terms[draws].sum(axis=1)])
+
+
+def _interval(values: np.ndarray, level: float, resamples: int) -> Interval:
     tail = 100 * (1 - level) / 2
-    low, high = np.percentile(f1s, [tail, 100 - tail]) if f1s else (0.0, 0.0)
+    low, high = np.percentile(values, [tail, 100 - tail]) if len(values) else (0.0, 0.0)
     return Interval(float(low), float(high), level, resamples)
 
 
