@@ -19,9 +19,11 @@ def eval_quotes(
                                 help="Hand labels (see eval/quotes/README.md)."),
     split: QuoteSplit = typer.Option(QuoteSplit.all, "--split",
                                      help="dev (rules tuned on it), test (held out), or all: both and together."),
+    bootstrap: int = typer.Option(0, min=0, help="Also print 95% intervals of speaker recall and the wrong share "
+                                                 "from this many resamples of the articles (0: none)."),
 ) -> None:
     """Quote P/R/F1 (overlap, same kind), speaker correct/unknown/wrong and speaker recall, per kind."""
     from unspin.quotes.evaluate import run
     from unspin.settings import shared_dir
 
-    run(labels, shared_dir(), split.value, print_fn=typer.echo)
+    run(labels, shared_dir(), split.value, print_fn=typer.echo, bootstrap=bootstrap)

@@ -50,6 +50,7 @@ from typing import Protocol
 import numpy as np
 
 from unspin.data.ptc import TECHNIQUES, LabelledSpan, load_articles, read_labels
+from unspin.evaluate.bootstrap import Interval, percentile_interval, resample_rows
 from unspin.errors import InputError
 
 PREDICTION_SUFFIXES: tuple[str, ...] = (".labels", ".tsv", ".txt")
@@ -289,17 +290,6 @@ def evaluate(gold: Spans, pred: Spans, techniques: Sequence[str] | None = TECHNI
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
-    """A percentile bootstrap interval of a micro F1 (or of a difference of two) over articles resampled
-    with replacement."""
-
-    low: float
-    high: float
-    level: float
-    resamples: int
-
-
 def bootstrap_f1(measure: Callable[[Spans, Spans], PRF], gold: Spans, pred: Spans, resamples: int = 1000,
                  level: float = 0.95, seed: int = 0) -> Interval:
     """How far a micro F1 could move with another draw of articles of the same kind.
@@ -309,8 +299,8 @@ def bootstrap_f1(measure: Callable[[Spans, Spans], PRF], gold: Spans, pred: Span
     test set is small, and two models that differ by less than this interval's width are not
     told apart by it."""
     ids = sorted(gold.keys() | pred.keys())
-    draws = _draws(len(ids), resamples, seed)
-    return _interval(_resampled_f1(_article_terms(measure, gold, pred, ids), draws), level, resamples)
+    draws = resample_rows(len(ids), resamples, seed)
+    return percentile_interval(_resampled_f1(_article_terms(measure, gold, pred, ids), draws), level, resamples)
 
 
 def bootstrap_difference(measure: Callable[[Spans, Spans], PRF], gold: Spans, pred: Spans, baseline: Spans,
@@ -318,10 +308,10 @@ def bootstrap_difference(measure: Callable[[Spans, Spans], PRF], gold: Spans, pr
     """The interval of F1(pred) - F1(baseline) when both are scored on the same resampled
     articles (a paired bootstrap): the way to say whether one model beats another here."""
     ids = sorted(gold.keys() | pred.keys() | baseline.keys())
-    draws = _draws(len(ids), resamples, seed)
+    draws = resample_rows(len(ids), resamples, seed)
     differences = (_resampled_f1(_article_terms(measure, gold, pred, ids), draws)
                    - _resampled_f1(_article_terms(measure, gold, baseline, ids), draws))
-    return _interval(differences, level, resamples)
+    return percentile_interval(differences, level, resamples)
 
 
 def _article_terms(measure: Callable[[Spans, Spans], PRF], gold: Spans, pred: Spans, ids: list[str]) -> np.ndarray:
@@ -333,18 +323,8 @@ def _article_terms(measure: Callable[[Spans, Spans], PRF], gold: Spans, pred: Sp
     return np.asarray(rows, dtype=np.float64).reshape(-1, 4)
 
 
-def _draws(n_articles: int, resamples: int, seed: int) -> np.ndarray:
-    return np.random.default_rng(seed).integers(0, n_articles, size=(resamples, n_articles))
-
-
 def _resampled_f1(terms: np.ndarray, draws: np.ndarray) -> np.ndarray:
     return np.asarray([prf(p, int(n_p), r, int(n_g)).f1 for p, n_p, r, n_g in terms[draws].sum(axis=1)])
-
-
-def _interval(values: np.ndarray, level: float, resamples: int) -> Interval:
-    tail = 100 * (1 - level) / 2
-    low, high = np.percentile(values, [tail, 100 - tail]) if len(values) else (0.0, 0.0)
-    return Interval(float(low), float(high), level, resamples)
 
 
 def propaganda_share(spans: Iterable[SpanLike], text_length: int) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from unspin.quotes.evaluate import Labelled, Scores, add_scores, same_speaker, split_sources
+from unspin.quotes.evaluate import Labelled, Scores, add_scores, same_speaker, speaker_intervals, split_sources
 
 
 def test_same_speaker_rules():
@@ -49,3 +49,15 @@ def test_split_holds_out_exactly_the_named_test_sources_in_file_order():
     assert split["dev"] == ["examples/a.txt", "ppn:840", old_test[0], "ppn:1662", old_test[1], *old_test[2:]]
     assert split["test"] == test
     assert split["all"] == sources
+
+
+def test_speaker_intervals_span_the_articles_one_could_draw():
+    # article a: its one quote right; b: its one quote wrong. Draws of {a, a} give recall 1 and no
+    # wrong speaker, {b, b} recall 0 and all wrong.
+    gold = {"a": [Labelled(0, 10, "direct", ("Sergey Lavrov",))], "b": [Labelled(0, 10, "direct", ("Dmitry Peskov",))]}
+    predicted = {"a": [Labelled(0, 10, "direct", ("Lavrov",))], "b": [Labelled(0, 10, "direct", ("Lavrov",))]}
+    intervals = speaker_intervals(["a", "b"], gold, predicted, resamples=400)
+    recall, wrong = intervals["speaker recall"], intervals["wrong share"]
+    assert (recall.low, recall.high, wrong.low, wrong.high) == (0.0, 1.0, 0.0, 1.0)
+    same = speaker_intervals(["a", "a"], gold, predicted, resamples=50)
+    assert same["speaker recall"].low == same["speaker recall"].high == 1.0 and same["wrong share"].high == 0.0
