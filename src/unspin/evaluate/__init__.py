@@ -1,4 +1,5 @@
-"""Evaluation: the published PTC measures (``ptc``) and calibration / agreement helpers (``calibration``)."""
+"""Evaluation: the published PTC measures (``ptc``), calibration / agreement helpers (``calibration``) and
+bootstrap intervals over articles (``bootstrap``)."""
 
 from unspin.evaluate.calibration import (
     ReliabilityBin,
