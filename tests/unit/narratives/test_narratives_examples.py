@@ -43,6 +43,7 @@ def test_folds_hold_a_case_out_in_every_language(voxcheck, monkeypatch):
                                      subnarratives_path=folder / "subnarratives.csv", state=state)
     assert all(figures[lang]["n"] == len(picked) for lang in ("en", "ru", "uk", "de", "it"))
     assert all(0.0 <= v["top1"] <= v["top3"] <= 1.0 for v in figures.values())
+    assert all(v["top3_interval"][0] <= v["top3"] <= v["top3_interval"][1] for v in figures.values())
     with store.connect() as conn:
         assert store.catalogue_names(conn) == []  # the user's state folder got no fold catalogue
     monkeypatch.setenv("UNSPIN_HOME", str(state))
