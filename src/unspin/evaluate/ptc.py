@@ -292,12 +292,8 @@ def evaluate(gold: Spans, pred: Spans, techniques: Sequence[str] | None = TECHNI
 
 def bootstrap_f1(measure: Callable[[Spans, Spans], PRF], gold: Spans, pred: Spans, resamples: int = 1000,
                  level: float = 0.95, seed: int = 0) -> Interval:
-    """How far a micro F1 could move with another draw of articles of the same kind.
-
-    The micro measures are sums over articles (``prf`` of summed precision and recall terms and
-    counts), so each article's four terms are computed once and resampled as rows: a 56-article
-    test set is small, and two models that differ by less than this interval's width are not
-    told apart by it."""
+    """How far a micro F1 could move with another draw of articles of the same kind (see
+    `unspin.evaluate.bootstrap`): each article's four ``prf`` terms are computed once and resampled."""
     ids = sorted(gold.keys() | pred.keys())
     draws = resample_rows(len(ids), resamples, seed)
     return percentile_interval(_resampled_f1(_article_terms(measure, gold, pred, ids), draws), level, resamples)

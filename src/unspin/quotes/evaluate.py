@@ -259,7 +259,8 @@ def run(labels: Path, shared: Path, split: str = "all", print_fn: Callable[[str]
     for report in reports:
         print_fn(format_report(report))
         if bootstrap:
-            recall, wrong = speaker_intervals(splits[report.split], gold, predicted, bootstrap).values()
+            intervals = speaker_intervals(splits[report.split], gold, predicted, bootstrap)
+            recall, wrong = intervals["speaker recall"], intervals["wrong share"]
             print_fn(f"  95% intervals ({bootstrap} resamples of the articles): speaker recall "
                      f"{recall.low:.3f}-{recall.high:.3f}, wrong speakers {100 * wrong.low:.1f}%-{100 * wrong.high:.1f}%")
     return reports
