@@ -24,6 +24,8 @@ def train_techniques_command(
                                         help="A trained model folder whose token probabilities on --unlabelled "
                                              "PPN articles the new model also learns (distillation)."),
     unlabelled: int = typer.Option(0, min=0, help="PPN articles (English, distinct, SHA-1 order) the teacher labels."),
+    any_channel: bool = typer.Option(False, help="Train a 15th token output, \"inside a span of any technique\", "
+                                                 "and detect spans with it (default: the best of the 14)."),
     tune_only: bool = typer.Option(False, "--tune-only", help="Keep the network of the model already in --out: "
                                                                  "only refit its span classifier, thresholds and calibration."),
 ) -> None:
@@ -39,7 +41,8 @@ def train_techniques_command(
         raise typer.Exit(2)
     if not tune_only:
         train_techniques(data, out, epochs=epochs, seed=seed, batch_size=batch_size, pack_lines=pack_lines,
-                         layers=layers, teacher=teacher, unlabelled=unlabelled, log=typer.echo)
+                         layers=layers, teacher=teacher, unlabelled=unlabelled, any_channel=any_channel,
+                         log=typer.echo)
     tune_model(out, data, log=typer.echo)
 
 

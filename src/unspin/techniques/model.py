@@ -119,6 +119,8 @@ class TechniqueModel:
         # per technique, the span classifier's probability at which a span also carries that
         # technique beside its best one (techniques overlap in the gold data); absent: never
         self.technique_thresholds: dict[str, float] = meta["decoding"].get("technique_thresholds", {})
+        # the token head's last column is "inside a span of any technique", read by detection
+        self.any_channel: bool = meta.get("any_channel", False)
         self.word_prior = WordPrior.load(path / WORD_PRIOR_FILE) if (path / WORD_PRIOR_FILE).is_file() else None
         self.threads = threads or min(2, os.cpu_count() or 1)
         self.encoder = Encoder(path / "tokenizer.json", meta.get("max_tokens", 128),
@@ -175,10 +177,11 @@ class TechniqueModel:
         return encoded
 
     def detection_tokens(self, text: str, encoded: Encoded, word_weight: float | None = None) -> DocTokens:
-        """Each word piece's chance of lying in some technique span: the best technique's token
-        probability, its log-odds shifted by ``word_weight`` x the word prior's where one ships."""
+        """Each word piece's chance of lying in some technique span: the "any technique" column where
+        the model has one, else the best technique's token probability; its log-odds shifted by
+        ``word_weight`` x the word prior's where one ships."""
         tokens = doc_tokens(encoded.windows, encoded.token_probs)
-        probs = tokens.probs.max(axis=1)
+        probs = tokens.probs[:, -1] if self.any_channel else tokens.probs.max(axis=1)
         weight = self.word_weight if word_weight is None else word_weight
         if self.word_prior is not None and weight > 0 and len(probs):
             clipped = np.clip(probs.astype(np.float64), 1e-5, 1 - 1e-5)

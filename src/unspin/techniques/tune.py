@@ -377,7 +377,7 @@ Finds the spans of an English news article that use one of the 14 propaganda tec
 Propaganda Techniques Corpus (SemEval-2020 Task 11), and classifies given spans.
 
 **What it is.** all-MiniLM-L6-v2 ({meta.get("encoder_layers", 6)} of its 6 layers, 384-d) fine-tuned with three heads on one encoder
-pass, reading {"consecutive sentences packed across line breaks" if meta.get("pack_lines") else "the sentences of one line"} per window: per-token technique sigmoids, a window "contains propaganda" head (a training signal only)
+pass, reading {"consecutive sentences packed across line breaks" if meta.get("pack_lines") else "the sentences of one line"} per window: per-token technique sigmoids{" (and one for any technique, which detection reads)" if meta.get("any_channel") else ""}, a window "contains propaganda" head (a training signal only)
 and a span classifier over [mean, first, last, CLS] of the span's pieces plus two article
 features. At inference, spans are the runs of word pieces where any technique is likely
 (a run of pieces above {meta["decoding"].get("low", meta["decoding"]["threshold"])} with one piece above {meta["decoding"]["threshold"]}; runs less than {meta["decoding"]["max_gap"]} characters apart merged; tuned on dev{_word_prior_clause(meta)}),
@@ -396,7 +396,7 @@ score calibration tuned on the 56 dev articles, whose gold spans also join the s
 for training or tuning. Seed {training["seed"]}, {training["epochs"]} epochs, batch {training["batch_size"]},
 lr {training["lr"]}, {training["threads"]} CPU threads: {training["seconds"]} s on a 2-core machine.
 
-Reproduce: `unspin train techniques --data ../shared/data/ptc --out DIR` (needs `pip install unspin[train]`),
+Reproduce: `unspin train techniques --data ../shared/data/ptc --out DIR{" --any-channel" if meta.get("any_channel") else ""}` (needs `pip install unspin[train]`),
 then `unspin eval techniques --articles ../shared/data/ptc/articles --labels ../shared/data/ptc/labels --split test`.
 
 ## Held-out test figures ({test["articles"]} articles)

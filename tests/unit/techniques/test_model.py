@@ -10,7 +10,7 @@ from unspin.components.techniques import Techniques
 from unspin.data.ptc import TECHNIQUES
 from unspin.doc import Document
 from unspin.errors import ModelError
-from unspin.techniques.decode import DocTokens, decode_runs, runs, widen_to_words
+from unspin.techniques.decode import DocTokens, decode_runs, doc_tokens, runs, widen_to_words
 from unspin.techniques.encoding import lines
 from unspin.techniques.model import TechniqueModel, check_version_range, default_model_dir
 
@@ -101,3 +101,19 @@ def test_hysteresis_extends_a_sure_run_over_its_less_sure_edges():
     assert [(s, e) for s, e, _, _ in decode_runs(text, tokens, 0, 0.8)] == [(9, 14)]
     unsure = DocTokens(tokens.offsets, np.array([[0.1], [0.5], [0.6], [0.5], [0.1]], dtype=np.float32))
     assert decode_runs(text, unsure, 0, 0.8, low=0.3) == []  # no piece sure enough to start a span
+
+
+def test_a_model_with_an_any_technique_column_detects_with_that_column(tmp_path):
+    copy = _copy_model(tmp_path)
+    meta = json.loads((copy / "meta.json").read_text())
+    plain = TechniqueModel.load(copy)
+    (copy / "meta.json").write_text(json.dumps({**meta, "any_channel": True}))
+    with_any = TechniqueModel.load(copy)
+    text = TEXTS[0]
+    encoded = plain.encode([text], [lines(text)])[0]
+    last = with_any.detection_tokens(text, encoded, word_weight=0.0).probs[:, 0]
+    best = plain.detection_tokens(text, encoded, word_weight=0.0).probs[:, 0]
+    pieces = doc_tokens(encoded.windows, encoded.token_probs).probs
+    np.testing.assert_allclose(last, pieces[:, -1], atol=1e-6)
+    np.testing.assert_allclose(best, pieces.max(axis=1), atol=1e-6)
+    assert not np.allclose(last, best)

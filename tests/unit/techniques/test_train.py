@@ -1,11 +1,11 @@
-"""Training inputs that need no torch: the teacher's soft labels for distillation."""
+"""Training inputs that need no torch: the teacher's soft labels for distillation, the "any technique" column."""
 
 import numpy as np
 import pytest
 
 from unspin.techniques.encoding import Encoder, lines
 from unspin.techniques.model import TechniqueModel, default_model_dir
-from unspin.techniques.train import teacher_examples
+from unspin.techniques.train import teacher_examples, with_any_column
 
 TEXTS = ["They are lying to you, again and again.\nThe committee meets on Tuesday.", "A traitor to our great nation."]
 
@@ -27,3 +27,12 @@ def test_a_teacher_that_cuts_windows_differently_is_refused():
     encoder = Encoder(default_model_dir() / "tokenizer.json", pack_lines=True)
     with pytest.raises(ValueError, match="pack-lines"):
         teacher_examples(TEXTS, default_model_dir(), encoder)
+
+
+def test_the_any_technique_column_is_the_best_of_the_fourteen():
+    encoder = Encoder(default_model_dir() / "tokenizer.json")
+    example = teacher_examples(TEXTS, default_model_dir(), encoder)[0]
+    widened = with_any_column(example)
+    assert widened.labels.shape == (len(example.window), 15)
+    np.testing.assert_array_equal(widened.labels[:, :14], example.labels)
+    np.testing.assert_array_equal(widened.labels[:, 14], example.labels.max(axis=1))
