@@ -868,6 +868,8 @@ class Article:
                 if child.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
                     return node.head
                 return child
+            if (cited := Article._cited_as(node)) is not None:
+                return cited
             if node.dep_ not in _CLIMB_DEPS or node.head is node:
                 return Article._inverted_subject(verb)
             if node.dep_ == "acl" and node.head.pos_ == "NOUN" and node.head.head.lower_ in _RECEIVING:
@@ -877,6 +879,14 @@ class Article:
                 # quote by his predecessor Benedict XVI, who ... lamented “...”", "lamented" an advcl)
             node = node.head
         return None
+
+    @staticmethod
+    def _cited_as(node: Any) -> Any:
+        """The object of a verb that cites someone "as saying" ("The Guardian cited two unidentified sources as
+        saying ...", "the agency quoted Peskov as saying"): the one cited speaks, not the one citing."""
+        if node.dep_ != "pcomp" or node.head.lower_ != "as" or node.head.dep_ != "prep":
+            return None
+        return next((c for c in node.head.head.children if c.dep_ == "dobj"), None)
 
     @staticmethod
     def _nearest_subject(verb: Any, subjects: list[Any]) -> list[Any]:

@@ -1364,3 +1364,10 @@ def test_a_place_the_model_also_tags_a_person_names_an_institutions_branch_not_i
             "#USBP pic.twitter.com/uGWUKjxJkj — CBP San Diego (@CBPSanDiego) November 14, 2018")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct")[0] == "US Customs and Border Patrol San Diego"
+
+
+def test_cited_as_saying_is_the_cited_sources(quotes_of):
+    text = ("The Guardian cited two unidentified sources as saying Manafort first met Assange at the embassy in "
+            "2013.")
+    _, rows = quotes_of(text)
+    assert indirect(rows) == [("Manafort first met Assange at the embassy in 2013", None)]
