@@ -857,9 +857,8 @@ class Article:
             # "Larijani was quoted as saying": the passive subject of "quoted" speaks
             subjects = [c for c in node.children
                         if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and node.lower_ == "quoted"]
-            if subjects and all(c.i > node.i for c in subjects) and node.lower_ not in SAYING_FORMS:
-                return None  # only a verb of saying inverts its subject: after another verb it is a misread object
-                # ("... and has said that ..." joined to "praised Hitler as ...", "Hitler" read as the subject)
+            if subjects and all(Article._misread_object(c) for c in subjects):
+                return None
             if subjects and node.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in node.children):
                 return None  # a bare participle has no subject of its own: the model misread a noun before it
                 # ("captured on video in Tehran, Iran chanting ... and stating that", "Iran" read as the subject)
@@ -879,6 +878,14 @@ class Article:
                 # quote by his predecessor Benedict XVI, who ... lamented “...”", "lamented" an advcl)
             node = node.head
         return None
+
+    @staticmethod
+    def _misread_object(subject: Any) -> bool:
+        """Whether a subject after its verb is an object the model misread: of verbs, only one of saying inverts
+        its subject ("... and has said that ..." joined to "praised Hitler as ...", "Hitler" read as the subject),
+        while a copula may ("Among those who commented ... was Donald Trump Jr.")."""
+        verb = subject.head
+        return subject.i > verb.i and verb.pos_ == "VERB" and verb.lower_ not in SAYING_FORMS
 
     @staticmethod
     def _cited_as(node: Any) -> Any:
@@ -1166,7 +1173,7 @@ class Article:
                     continue
                 if token.dep_ == "pobj" and token.head.dep_ == "agent":  # "She was supported by Kevin McCarthy":
                     self.subjects.extend((index, name) for name in self._persons_in(token))  # the doer is a subject
-                if token.dep_ in ("nsubj", "nsubjpass"):
+                if token.dep_ in ("nsubj", "nsubjpass") and not self._misread_object(token):
                     self.subjects.extend((index, name) for name in self._persons_in(token))
                     if self._unnamed_person(index, token):
                         self.described.append(index)

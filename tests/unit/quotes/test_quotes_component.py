@@ -1371,3 +1371,13 @@ def test_cited_as_saying_is_the_cited_sources(quotes_of):
             "2013.")
     _, rows = quotes_of(text)
     assert indirect(rows) == [("Manafort first met Assange at the embassy in 2013", None)]
+
+
+def test_object_misread_as_an_inverted_subject_is_no_antecedent(quotes_of):
+    # "praised Hitler as ...": the model reads "Hitler" as the subject of "praised"
+    text = ("Nation of Islam leader Louis Farrakhan spoke in Chicago on Sunday.\n"
+            "Farrakhan has repeatedly denounced Jews as “satanic,” praised Hitler as a “very great man” and has said "
+            "that white people “deserve to die.”\n"
+            "He told reporters on Sunday that he had been misquoted.")
+    _, rows = quotes_of(text)
+    assert indirect(rows)[-1] == ("he had been misquoted", "Louis Farrakhan")
