@@ -37,6 +37,9 @@ TEST_SOURCES = frozenset({
         "723883127", "111111112", "697444415", "727128296", "723823436", "786250729", "770956434")),
     *(f"ppn:{index}" for index in (275, 685, 15, 689, 206, 130))})
 KINDS = ("direct", "indirect")
+#: the kind of a row saying that its article was read and holds no quotation (start = end = 0): the
+#: article is scored, so every quotation predicted there counts against precision
+NO_QUOTES = "none"
 _PUNCT = re.compile(r"[^\w\s-]")
 
 
@@ -132,20 +135,30 @@ def _ppn_texts(shared: Path, wanted: set[int]) -> dict[int, str]:
 
 
 def load_labels(path: Path, shared: Path) -> dict[str, tuple[str, list[Labelled]]]:
-    """Raw text and gold quotes per source, in file order; raises if a text no longer matches."""
+    """Raw text and gold quotes per source, in file order (an article with a `NO_QUOTES` row has
+    none); raises if a text no longer matches."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     ppn = _ppn_texts(shared, {int(r["source"][4:]) for r in rows if r["source"].startswith("ppn:")})
     result: dict[str, tuple[str, list[Labelled]]] = {}
+    empty: set[str] = set()
     for row in rows:
         source = row["source"]
         if source not in result:
             result[source] = (read_source(shared, source, ppn), [])
         text, gold = result[source]
+        if row["kind"] == NO_QUOTES:
+            if (row["start"], row["end"]) != (0, 0):
+                raise ValueError(f"{source}: a {NO_QUOTES!r} row has start = end = 0")
+            empty.add(source)
+            continue
         quoted = text[row["start"] : row["end"]]
         if hashlib.sha1(quoted.encode()).hexdigest()[:8] != row["sha1_8"]:
             raise ValueError(f"{source} {row['start']}-{row['end']}: text does not match sha1_8 {row['sha1_8']}")
         speakers = () if row["speaker"] == "unknown" else tuple(row["speaker"].split("|"))
         gold.append(Labelled(row["start"], row["end"], row["kind"], speakers))
+    clash = sorted(source for source in empty if result[source][1])
+    if clash:
+        raise ValueError(f"{clash[0]}: a {NO_QUOTES!r} row beside quotes")
     return result
 
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from unspin.quotes.evaluate import Labelled, Scores, add_scores, same_speaker, speaker_intervals, split_sources
+import hashlib
+import json
+
+import pytest
+
+from unspin.quotes.evaluate import (Labelled, Scores, add_scores, load_labels, same_speaker, speaker_intervals,
+                                    split_sources)
 
 
 def test_same_speaker_rules():
@@ -62,3 +68,29 @@ def test_speaker_intervals_span_the_articles_one_could_draw():
     assert (recall.low, recall.high, wrong.low, wrong.high) == (0.0, 1.0, 0.0, 1.0)
     same = speaker_intervals(["a", "a"], gold, predicted, resamples=50)
     assert same["speaker recall"].low == same["speaker recall"].high == 1.0 and same["wrong share"].high == 0.0
+
+
+QUOTE = {"source": "examples/a.txt", "start": 13, "end": 36, "kind": "direct", "speaker": "Sergey Lavrov",
+         "sha1_8": hashlib.sha1('"We are ready to talk."'.encode()).hexdigest()[:8]}
+
+
+def _write_labels(tmp_path, rows):
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "a.txt").write_text('Lavrov said: "We are ready to talk."', encoding="utf-8")
+    (tmp_path / "examples" / "b.txt").write_text("The comet passed Earth on Tuesday.", encoding="utf-8")
+    path = tmp_path / "labels.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_an_article_read_and_found_without_quotes_is_scored_with_no_gold(tmp_path):
+    none = {"source": "examples/b.txt", "start": 0, "end": 0, "kind": "none", "speaker": "unknown", "sha1_8": ""}
+    labels = load_labels(_write_labels(tmp_path, [QUOTE, none]), tmp_path)
+    assert [len(gold) for _, gold in labels.values()] == [1, 0]
+    assert labels["examples/b.txt"][0].startswith("The comet")
+
+
+def test_a_none_row_beside_quotes_of_the_same_article_is_refused(tmp_path):
+    none = {"source": "examples/a.txt", "start": 0, "end": 0, "kind": "none", "speaker": "unknown", "sha1_8": ""}
+    with pytest.raises(ValueError, match="beside quotes"):
+        load_labels(_write_labels(tmp_path, [none, QUOTE]), tmp_path)
