@@ -170,6 +170,9 @@ PERSON_NOUNS = frozenset(("man", "woman", "businessman", "businesswoman", "entre
 #: Abbreviated titles, by the title words a person is introduced with ("the AG" is the one
 #: introduced as "Attorney General").
 _ABBREVIATED = {"ag": ("attorney", "general")}
+#: Abbreviated titles a person is introduced with, by the words news uses for them later ("Rep. Danny Davis"
+#: is "the congressman").
+_SPELLED_OUT = {"rep.": ("congressman", "congresswoman"), "sen.": ("senator",), "gov.": ("governor",)}
 #: Words that make a title someone else's ("Deputy Attorney General"): a bare "the minister" is
 #: rather the one introduced without them.
 _LESSER = frozenset(("deputy", "vice", "assistant", "acting", "former"))
@@ -490,6 +493,7 @@ class Article:
             words |= {t.lower_ for t in titled if t.pos_ == "NOUN" or t.lower_ in TITLES}
             if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
                 words.add(root.head.lower_)
+            words |= {w for t in words for w in _SPELLED_OUT.get(t, ())}
             roles.setdefault(self.canonical(name), set()).update(words)
         return roles
 

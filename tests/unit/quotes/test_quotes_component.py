@@ -1381,3 +1381,11 @@ def test_object_misread_as_an_inverted_subject_is_no_antecedent(quotes_of):
             "He told reporters on Sunday that he had been misquoted.")
     _, rows = quotes_of(text)
     assert indirect(rows)[-1] == ("he had been misquoted", "Louis Farrakhan")
+
+
+def test_spelled_out_title_refers_to_the_one_introduced_abbreviated(quotes_of):
+    text = ("Democratic Illinois Rep. Danny Davis defended Nation of Islam leader Louis Farrakhan on Monday.\n"
+            "Farrakhan has repeatedly denounced Jews as “satanic.”\n"
+            "The congressman said he wasn’t sure why the ADL wrote that he had been misquoted.")
+    _, rows = quotes_of(text)
+    assert indirect(rows) == [("he wasn’t sure why the ADL wrote that he had been misquoted", "Danny Davis")]
