@@ -1070,7 +1070,8 @@ class Article:
         if subject is not None and subject.lower_ == "i":  # the writer's own words ("I've often said ...") report
             content = scope = None  # nobody's speech; in a quotation they are the speaker's, never reached here
         plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we", "those",
-                                                                                               "these"))
+                                                                                               "these")
+                                          or any(c.dep_ == "conj" for c in subject.children))  # "X and Y wrote"
         return Cue(token.idx, token.idx + len(token.text), token.text, index, speaker, span, content, plural, scope,
                    subject is None or _personal(subject))
 

@@ -1389,3 +1389,16 @@ def test_spelled_out_title_refers_to_the_one_introduced_abbreviated(quotes_of):
             "The congressman said he wasn’t sure why the ADL wrote that he had been misquoted.")
     _, rows = quotes_of(text)
     assert indirect(rows) == [("he wasn’t sure why the ADL wrote that he had been misquoted", "Danny Davis")]
+
+
+HALL = ("“The delay raised questions about why investigators held off on arresting the officer,” Kristine Phillips and "
+        "Deanna Paul wrote for The Post.\n"
+        "After repeated protests, Police Chief Renee Hall gave contradictory explanations last week for why she could "
+        "not fire the officer.\n"
+        "She told a town hall that “local, state and federal laws prohibit me from taking action,” according to ABC "
+        "affiliate WFAA.")
+
+
+def test_coordinated_speakers_are_no_antecedent_of_she(quotes_of):
+    _, rows = quotes_of(HALL)
+    assert direct(rows)[-1] == ("“local, state and federal laws prohibit me from taking action,”", "Renee Hall")
