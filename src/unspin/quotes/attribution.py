@@ -924,8 +924,8 @@ class Article:
     def _content(self, tokens: list[Any]) -> tuple[int, int] | None:
         """Character span of reported content, without a leading "that" or edge punctuation.
 
-        None when it is all one direct quotation, or opens with one with no "that" before
-        ("saying, “...”"): that is a direct quotation, not reported speech.
+        None when, with no "that" before, it is all one direct quotation or opens with one ("saying,
+        “...”"): that is a direct quotation, not reported speech; "said that “...”" is both.
         """
         that = False
         while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ == "that"
@@ -939,7 +939,7 @@ class Article:
         if tokens[0].lower_ in _QUESTION_WORDS:
             return None  # "he said what many of us thought", "Graham finally said what everyone had been waiting on"
         start, end = self._span(tokens)
-        if self._quoted_share(start, end) > 0.9 or (not that and start - 1 in self._direct_starts):
+        if not that and (self._quoted_share(start, end) > 0.9 or start - 1 in self._direct_starts):
             return None
         return start, end
 
@@ -1459,12 +1459,13 @@ class Article:
         """Reported speech of every cue with a reported clause, minus clauses inside another one.
 
         "According to" an outlet around a named speaker's words ("Trump said he'll ..., according to a
-        report by Bloomberg.com") gives way to that speaker's clause, as in step 1.
+        report by Bloomberg.com") gives way to that speaker's clause, as in step 1, when the speaker opens
+        what it reports (not "... Farrakhan's Address in which he told an audience that ..., according to X").
         """
         spans = [c for c in self.cues if c.content]
         spans = [c for c in spans if c.text.lower() != "according to" or not any(
-            o.speaker and o.text.lower() in SAYING_FORMS and c.content[0] <= o.start and o.end <= c.content[1]
-            for o in spans)]
+            o.speaker and o.text.lower() in SAYING_FORMS and o.speaker_span[0] == c.content[0]
+            and o.end <= c.content[1] for o in spans)]
         kept = [c for c in spans if not any(o is not c and o.content[0] <= c.content[0] and c.content[1] <= o.content[1]
                                             and o.content != c.content for o in spans)]
         unique = {c.content: c for c in reversed(kept)}

@@ -1402,3 +1402,9 @@ HALL = ("“The delay raised questions about why investigators held off on arres
 def test_coordinated_speakers_are_no_antecedent_of_she(quotes_of):
     _, rows = quotes_of(HALL)
     assert direct(rows)[-1] == ("“local, state and federal laws prohibit me from taking action,”", "Renee Hall")
+
+
+def test_told_that_and_a_whole_quotation_is_reported_speech_of_its_subject(quotes_of):
+    # "according to" the outlet gives way to the speaker opening the clause it reports
+    _, rows = quotes_of(HALL)
+    assert indirect(rows) == [("local, state and federal laws prohibit me from taking action", "Renee Hall")]
