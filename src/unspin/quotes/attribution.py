@@ -557,7 +557,7 @@ class Article:
         owners = {t.i for c in head.children if c.dep_ == "poss" and (c.pos_ == "NOUN" or bare) for t in c.subtree}
         # a coordinated proper noun that opens with no entity of its own is part of one name ("Customs and
         # Border Protection", "Customs and Border Patrol San Diego"); an entity of its own is a second speaker
-        # ("Russia and China")
+        # ("Russia and China"), and so is any other conjunct ("The United States and British military spokesmen")
         joined = [c for c in head.children if c.dep_ == "conj"]
         if any(c.ent_type_ and c.ent_iob_ == "B" for c in joined):
             return None
@@ -566,9 +566,10 @@ class Article:
             t.pos_ in ("PROPN", "CCONJ") for c in joined for t in c.subtree) and all(
             not t.ent_type_ or entity is not None and entity.start <= t.i < entity.end
             for c in joined for t in list(c.subtree)[:1])
+        if joined and not one_name:
+            return None
         kept = {t.i for c in joined for t in c.subtree} | {t.i for t in head.children if t.dep_ == "cc"} if one_name else set()
-        dropped = {t.i for c in joined for t in c.subtree} - kept
-        dropped |= _dated(head)
+        dropped = _dated(head)
         tokens = [t for t in self._phrase(head, frozenset(("appos",))) if t.i not in owners and t.i not in dropped
                   and (t.dep_ not in ("det", "punct", "cc", "conj") or t.i == head.i or t.i in kept)]
         if head.lower_ in DOCUMENTS:

@@ -1408,3 +1408,10 @@ def test_told_that_and_a_whole_quotation_is_reported_speech_of_its_subject(quote
     # "according to" the outlet gives way to the speaker opening the clause it reports
     _, rows = quotes_of(HALL)
     assert indirect(rows) == [("local, state and federal laws prohibit me from taking action", "Renee Hall")]
+
+
+def test_institution_coordinated_with_other_speakers_is_not_named_alone(quotes_of):
+    text = ("The United States and British military spokesmen made no objections to the local authorities and "
+            "collectively stated that they “respect the sovereignty of their foreign partners in the Solomon Islands.”")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [None] and speakers(rows, "indirect") == [None]
