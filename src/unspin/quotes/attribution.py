@@ -1460,11 +1460,13 @@ class Article:
         """Reported speech of every cue with a reported clause, minus clauses inside another one.
 
         "According to" an outlet around a named speaker's words ("Trump said he'll ..., according to a
-        report by Bloomberg.com") gives way to that speaker's clause, as in step 1, when the speaker opens
-        what it reports (not "... Farrakhan's Address in which he told an audience that ..., according to X").
+        report by Bloomberg.com"), or a verb before them ("The BBC adds that the WHO said it was ..."), gives
+        way to that speaker's clause, as in step 1, when the speaker opens what it reports (not "...
+        Farrakhan's Address in which he told an audience that ..., according to X"); a verb closing the
+        clause does not ("The Mail reports that ..., the WHO said" is the WHO's).
         """
         spans = [c for c in self.cues if c.content]
-        spans = [c for c in spans if c.text.lower() != "according to" or not any(
+        spans = [c for c in spans if not (c.text.lower() == "according to" or c.end <= c.content[0]) or not any(
             o.speaker and o.text.lower() in SAYING_FORMS and o.speaker_span[0] == c.content[0]
             and o.end <= c.content[1] for o in spans)]
         kept = [c for c in spans if not any(o is not c and o.content[0] <= c.content[0] and c.content[1] <= o.content[1]

@@ -1415,3 +1415,12 @@ def test_institution_coordinated_with_other_speakers_is_not_named_alone(quotes_o
             "collectively stated that they “respect the sovereignty of their foreign partners in the Solomon Islands.”")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == [None] and speakers(rows, "indirect") == [None]
+
+
+def test_outlet_relaying_a_named_speaker_gives_way_to_them(quotes_of):
+    text = ("The BBC adds that the WHO said it was not recommending any trade or travel restrictions either within DR "
+            "Congo or internationally.\n"
+            "The Mail reports that health workers have recorded confirmed, probable and suspected cases of Ebola in "
+            "three health zones, the WHO said.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["WHO", "WHO"]
