@@ -829,9 +829,11 @@ class Article:
             return None
         if head.lower_ in TITLES:
             return None
-        tokens = [t for t in head.children if t.i < head.i and (t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"
-                                                                or head.is_upper and t.ent_type_ == "NORP")]
-        return self.canonical(_clean_name(head.doc.text[(tokens or [head])[0].idx : head.idx + len(head.text)])) or None
+        first = head  # through compounds of compounds ("the Dallas Morning News", "Dallas" a part of "Morning")
+        while parts := [t for t in first.children if t.i < first.i and (
+                t.dep_ in ("compound", "flat") and t.pos_ == "PROPN" or head.is_upper and t.ent_type_ == "NORP")]:
+            first = parts[0]
+        return self.canonical(_clean_name(head.doc.text[first.idx : head.idx + len(head.text)])) or None
 
     # --- cues --------------------------------------------------------------------------------
 

@@ -1424,3 +1424,10 @@ def test_outlet_relaying_a_named_speaker_gives_way_to_them(quotes_of):
             "three health zones, the WHO said.")
     _, rows = quotes_of(text)
     assert speakers(rows, "indirect") == ["WHO", "WHO"]
+
+
+def test_mistyped_name_keeps_every_compound_before_its_head(quotes_of):
+    text = ("Two days later, the Dallas Morning News reported that police could fire Guyger but did not plan to review "
+            "her employment until a criminal investigation wrapped up.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["Dallas Morning News"]
