@@ -877,7 +877,7 @@ class Article:
             if (cited := Article._cited_as(node)) is not None:
                 return cited
             if node.dep_ not in _CLIMB_DEPS or node.head is node:
-                return Article._inverted_subject(verb)
+                return Article._inverted_subject(verb) or Article._fronted_appositive(verb)
             if node.dep_ == "acl" and node.head.pos_ == "NOUN" and node.head.head.lower_ in _RECEIVING:
                 return None  # "got a message saying “...”": whoever sent it is not named
             if node.dep_ == "advcl" and node.tag_ in ("VBD", "VBZ", "VBP"):
@@ -923,6 +923,16 @@ class Article:
         if head.pos_ not in ("NOUN", "PROPN") or edge == 0 or verb.doc[edge - 1].text != "," or head.right_edge.i != verb.i - 1:
             return None
         return head
+
+    @staticmethod
+    def _fronted_appositive(verb: Any) -> Any:
+        """A name the model hangs as an appositive inside a phrase opening the sentence, when the verb has no
+        subject ("In a new undercover video from Project Veritas, Omar Smith, who is a staffer ..., said that"):
+        the name and its clauses run up to the verb, with only punctuation between."""
+        fronted = [c for c in verb.children if c.dep_ == "prep" and c.i < verb.i]
+        names = [t for c in fronted for t in c.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"
+                 and all(g.is_punct for g in verb.doc[t.right_edge.i + 1 : verb.i])]
+        return names[-1] if names else None
 
     def _content(self, tokens: list[Any]) -> tuple[int, int] | None:
         """Character span of reported content, without a leading "that" or edge punctuation.

@@ -1431,3 +1431,10 @@ def test_mistyped_name_keeps_every_compound_before_its_head(quotes_of):
             "her employment until a criminal investigation wrapped up.")
     _, rows = quotes_of(text)
     assert speakers(rows, "indirect") == ["Dallas Morning News"]
+
+
+def test_subject_read_as_an_appositive_of_an_opening_phrase_speaks(quotes_of):
+    text = ("In a new undercover video from Project Veritas, Omar Smith, who is a staffer for Gillum and claims to have "
+            "also attended college with him, said that if Gillum is elected none of the programs would happen.")
+    _, rows = quotes_of(text)
+    assert indirect(rows) == [("if Gillum is elected none of the programs would happen", "Omar Smith")]
