@@ -1,7 +1,8 @@
 """Direct quotations found from quotation marks alone, before any parsing.
 
 Marks are paired per paragraph with a stack, so a quotation nested inside another (“he called it
-‘a farce’ today”) stays part of the outer one, and „…“ pairs differently from “…”. A paragraph
+‘a farce’ today”) stays part of the outer one, and „…“ pairs differently from “…”; a straight quote
+after a word closes a “ that no ” closes later in the paragraph (“...asked me," Kavanaugh said). A paragraph
 that opens a quotation without closing it yields a quotation up to the paragraph end: that is how
 news prints a quotation continued over several paragraphs, each reopened with a mark. When the
 next line instead goes on without reopening and closes it (feeds that print one sentence per
@@ -63,7 +64,9 @@ def _opens(text: str, i: int, mark: str, stack: list[tuple[str, int]]) -> bool:
     return mark in CLOSERS
 
 
-def _closes(text: str, i: int, mark: str, stack: list[tuple[str, int]]) -> bool:
+def _closes(text: str, i: int, mark: str, stack: list[tuple[str, int]], end: int) -> bool:
+    if stack and stack[-1][0] == "“" and mark == '"':  # a typist's mix: “...," closed by a straight quote, when
+        return not text[i - 1].isspace() and "”" not in text[i:end]  # no curly one closes it later
     if not stack or mark not in CLOSERS[stack[-1][0]]:
         return False
     if mark == "’":  # ’ inside a word (don’t) or before one is an apostrophe
@@ -79,7 +82,7 @@ def quote_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         mark = text[i]
         if mark not in "“”„«»\"‘’":
             continue
-        if _closes(text, i, mark, stack):
+        if _closes(text, i, mark, stack, end):
             _, opened = stack.pop()
             if not stack:
                 found.append((opened, i + 1))

@@ -1438,3 +1438,16 @@ def test_subject_read_as_an_appositive_of_an_opening_phrase_speaks(quotes_of):
             "also attended college with him, said that if Gillum is elected none of the programs would happen.")
     _, rows = quotes_of(text)
     assert indirect(rows) == [("if Gillum is elected none of the programs would happen", "Omar Smith")]
+
+
+def test_curly_opening_closed_by_a_straight_quote(quotes_of):
+    text = ("“Throughout this process, I’ve been interviewed by the FBI and I answered questions under oath about every "
+            "topic the Senators asked me,\" Kavanaugh said in a statement that was released by the White House.")
+    _, rows = quotes_of(text)
+    assert direct(rows) == [(text[: text.index(',"') + 2], "Kavanaugh")]
+
+
+def test_straight_quotes_nested_in_curly_ones_still_pair(quotes_of):
+    text = "“He called the report \"a complete fabrication\" and refused to comment,” Piotr Müller told reporters."
+    _, rows = quotes_of(text)
+    assert direct(rows) == [(text[: text.index(",”") + 2], "Piotr Müller")]
