@@ -1037,10 +1037,12 @@ class Article:
         if verb in _PARTICLE and not any(c.dep_ == "prt" and c.lower_ == _PARTICLE[verb] for c in token.children):
             return None
         subject = self._subject(token)
-        if verb in _AFTER_QUOTE:  # or right before one ("Graham continued, “...”")
+        if verb in _AFTER_QUOTE:  # or right before one ("Graham continued, “...”", "Swisher asked her, “...”")
             left = min(token.i, subject.left_edge.i) if subject is not None else token.i
             before = left > 0 and token.doc[left - 1].text in "”\"’»"
-            end = token.idx + len(token.text)
+            addressed = token.nbor() if token.i + 1 < len(token.doc) and token.nbor().dep_ in ("dobj", "dative") \
+                and token.nbor().pos_ in ("PRON", "PROPN") else token
+            end = addressed.idx + len(addressed.text)
             if not before and self.text[end : end + 3].lstrip(" ,:")[:1] not in ("“", '"', "«", "„"):
                 return None
         speaker, span = self.speaker(index, subject, verb) if subject is not None else (None, None)

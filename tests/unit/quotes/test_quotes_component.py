@@ -1451,3 +1451,10 @@ def test_straight_quotes_nested_in_curly_ones_still_pair(quotes_of):
     text = "“He called the report \"a complete fabrication\" and refused to comment,” Piotr Müller told reporters."
     _, rows = quotes_of(text)
     assert direct(rows) == [(text[: text.index(",”") + 2], "Piotr Müller")]
+
+
+def test_asked_someone_right_before_a_quotation(quotes_of):
+    text = ("Kara Swisher interviewed Hillary Clinton over the weekend.\n"
+            "Swisher asked her, \"What do you think of Cory Booker saying kick them in the shins, essentially?\"")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Kara Swisher"]
