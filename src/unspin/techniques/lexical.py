@@ -152,20 +152,36 @@ _TOKEN = re.compile(r"\w+(?:['’]\w+)?|[^\w\s]")
 def word_features(text: str) -> tuple[np.ndarray, list[list[int]]]:
     """Start offsets of the words (and punctuation marks) of ``text`` and each one's hashed
     features: the word, its character 3-5-grams, the words one and two either side, and the
-    pairs it forms with its neighbours."""
+    pairs it forms with its neighbours (`word_rows`, as one sorted list of rows per word)."""
+    starts, words, rows = word_rows(text)
+    cuts = np.flatnonzero(np.diff(words)) + 1
+    return starts, [part.tolist() for part in np.split(rows, cuts)] if len(rows) else []
+
+
+def word_rows(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(word starts, word index, row) of every distinct (word, feature row) pair of `word_features`,
+    sorted by word then row: flat arrays, so the prior sums its weights per word without a Python
+    loop over the rows."""
     tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(text)]
     words = [w for _, w in tokens]
     n = len(words)
+    starts = np.asarray([start for start, _ in tokens], dtype=np.int64)
+    if not n:
+        return starts, np.zeros(0, np.int64), np.zeros(0, np.int64)
     context = np.full((n, len(NEIGHBOURS) + 2), -1, dtype=np.int64)  # -1: no neighbour there
-    if n:
-        neighbours = np.asarray([_neighbour_rows(w) for w in words], dtype=np.int64)
-        for k, d in enumerate(NEIGHBOURS):  # word i's neighbour at offset d is word i + d
-            context[max(0, -d) : n - max(0, d), k] = neighbours[max(0, d) : n - max(0, -d), k]
-        bounded = ["^", *words, "$"]
-        context[:, -2] = [_row(f"b:{bounded[i]}_{words[i]}") for i in range(n)]
-        context[:, -1] = [_row(f"b+:{words[i]}_{bounded[i + 2]}") for i in range(n)]
-    rows = [sorted(_own_rows(word).union(r for r in near if r >= 0)) for word, near in zip(words, context.tolist())]
-    return np.asarray([start for start, _ in tokens], dtype=np.int64), rows
+    neighbours = np.asarray([_neighbour_rows(w) for w in words], dtype=np.int64)
+    for k, d in enumerate(NEIGHBOURS):  # word i's neighbour at offset d is word i + d
+        context[max(0, -d) : n - max(0, d), k] = neighbours[max(0, d) : n - max(0, -d), k]
+    bounded = ["^", *words, "$"]
+    context[:, -2] = [_row(f"b:{bounded[i]}_{words[i]}") for i in range(n)]
+    context[:, -1] = [_row(f"b+:{words[i]}_{bounded[i + 2]}") for i in range(n)]
+    own = [_own_rows(word) for word in words]
+    own_words = np.repeat(np.arange(n), [len(rows) for rows in own])
+    present = context >= 0
+    keys = np.sort(np.concatenate([own_words << WORD_HASH_BITS | np.concatenate(own),
+                                   np.nonzero(present)[0] << WORD_HASH_BITS | context[present]]))
+    keys = keys[np.concatenate([[True], keys[1:] != keys[:-1]])]  # the union of each word's rows, in order
+    return starts, keys >> WORD_HASH_BITS, keys & ((1 << WORD_HASH_BITS) - 1)
 
 
 NEIGHBOURS = (-2, -1, 1, 2)
@@ -175,17 +191,17 @@ def _row(gram: str) -> int:
     return zlib.crc32(gram.encode()) & ((1 << WORD_HASH_BITS) - 1)
 
 
-@lru_cache(maxsize=1 << 12)
-def _own_rows(word: str) -> frozenset[int]:
-    """The rows of a word's own features (itself and its character 3-5-grams). Words recur, so
-    these and `_neighbour_rows` are hashed once for the most recent words (a bounded cache: about
-    3 kB a word, 11 MB at most)."""
+@lru_cache(maxsize=1 << 14)
+def _own_rows(word: str) -> np.ndarray:
+    """The distinct rows of a word's own features (itself and its character 3-5-grams). Words
+    recur, so these and `_neighbour_rows` are hashed once for the most recent words: bounded caches
+    of 16,384 words, several batches' vocabulary (about 760 bytes a word for both, 13 MB at most)."""
     padded = f" {word} "
-    return frozenset(_row(g) for g in [f"w:{word}"] + [f"c:{padded[j : j + n]}" for n in (3, 4, 5)
-                                                      for j in range(len(padded) - n + 1)])
+    return np.unique([_row(g) for g in [f"w:{word}"] + [f"c:{padded[j : j + n]}" for n in (3, 4, 5)
+                                                       for j in range(len(padded) - n + 1)]])
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 14)
 def _neighbour_rows(word: str) -> tuple[int, ...]:
     """The row of "``word`` is the neighbour at each offset of `NEIGHBOURS`"."""
     return tuple(_row(f"n{d}:{word}") for d in NEIGHBOURS)
@@ -201,12 +217,12 @@ class WordPrior:
 
     def shift(self, text: str, piece_starts: np.ndarray) -> np.ndarray:
         """Each word piece's log-odds shift: that of the word it starts in (0 before any word)."""
-        starts, rows = word_features(text)
-        if not rows:
+        starts, words, rows = word_rows(text)
+        if not len(rows):
             return np.zeros(len(piece_starts))
-        lengths = np.asarray([len(r) for r in rows])
-        sums = np.add.reduceat(self.weight[np.concatenate(rows)], np.concatenate([[0], np.cumsum(lengths)[:-1]]))
-        logits = sums / np.sqrt(lengths) + self.bias
+        first = np.flatnonzero(np.concatenate([[True], words[1:] != words[:-1]]))
+        sums = np.add.reduceat(self.weight[rows], first)
+        logits = sums / np.sqrt(np.diff(np.append(first, len(rows)))) + self.bias
         shifts = logits - np.log(self.prior / (1 - self.prior))
         word = np.searchsorted(starts, piece_starts, side="right") - 1
         return np.where(word >= 0, shifts[np.clip(word, 0, None)], 0.0)

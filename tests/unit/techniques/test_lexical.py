@@ -112,6 +112,16 @@ def test_word_features_cover_every_word_and_mark_in_order():
     assert all(0 <= r < (1 << WORD_HASH_BITS) for row in rows for r in row)
 
 
+def test_the_prior_of_a_word_is_its_logistic_score_over_its_distinct_features():
+    prior = fit_word_prior(_articles(), c=1.0)
+    text = "They're thugs, he said, thugs!"
+    starts, rows = word_features(text)
+    assert all(row == sorted(set(row)) for row in rows)
+    expected = [float(prior.weight[row].sum()) / np.sqrt(len(row)) + prior.bias - np.log(prior.prior / (1 - prior.prior))
+                for row in rows]
+    np.testing.assert_allclose(prior.shift(text, starts), expected, rtol=1e-5)
+
+
 def test_word_prior_raises_the_words_that_lie_in_spans_and_lowers_the_rest():
     prior = fit_word_prior(_articles(), c=1.0)
     assert 0 < prior.prior < 1
