@@ -1464,6 +1464,9 @@ class Article:
                     carry = None
             elif closing := self._closing_cue(p_start, p_end, paragraph_cues):
                 carry, gap = closing, 0
+            elif carry is not None and carry.speaker and paragraph_cues and all(
+                    c.speaker == carry.speaker for c in paragraph_cues):
+                gap = 0  # the same speaker goes on in reported speech ("“...” There is always a risk ..., Hunter added.")
             elif paragraph_cues or gap >= 1:
                 carry = None
             else:

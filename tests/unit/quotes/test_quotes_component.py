@@ -1458,3 +1458,13 @@ def test_asked_someone_right_before_a_quotation(quotes_of):
             "Swisher asked her, \"What do you think of Cory Booker saying kick them in the shins, essentially?\"")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Kara Swisher"]
+
+
+def test_quotation_continues_a_speaker_who_went_on_in_reported_speech(quotes_of):
+    text = ("Paul Hunter is a professor of health protection at the University of East Anglia.\n"
+            "He previously said: “The big anxiety is it could spread to mainland Africa.\n"
+            "If we don’t carry on doing stuff here, at one point something will happen and it will get out of our "
+            "control.” There is always a risk with travel that the disease will spread globally, Hunter added.\n"
+            "“We don’t want a situation where the disease spreads so fast it gets out of control.”")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Paul Hunter", "Paul Hunter"]
