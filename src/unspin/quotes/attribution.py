@@ -17,7 +17,7 @@ always wins over a distant guess:
    of its other part, or of reported speech earlier in the paragraph;
 4. the paragraphs before, when its paragraph opens with it: quoted paragraphs after "X said the
    following:", after a closing "X denied this information." or after X's last quotation
-   continue X until another person (before the paragraph's first quotation) or cue comes up.
+   continue X until another person (before the paragraph's first quotation) or another's cue comes up.
 
 A subject inside a quotation is never its speaker ("“... A hat signed by X,” Joe Gallow wrote"), and
 "according to" an outlet after the last quotation does not end step 4's continuation.
@@ -779,12 +779,21 @@ class Article:
         span = self._span(self._phrase(head))
         persons = self._persons_in(head)
         if persons:
-            return (persons[0] if len(persons) == 1 else None), span
+            return (persons[0] if len(persons) == 1 or self._speaking_together(head, persons) else None), span
         return (self._owned_spokesperson(sentence, head) or self._institution(head) or self._made_by(head)
                 or self._named_before(sentence, head) or self._generic(sentence, head)
                 or self._document_before(sentence, head) or self._official_before(sentence, head)
                 or self._description(sentence, head)
                 or self._officer_of(head) or self._bare_name(head)), span
+
+    def _speaking_together(self, head: Any, persons: list[str]) -> bool:
+        """Whether the persons are named one "and" another as the subject of a verb of saying itself ("Kristine
+        Phillips and Deanna Paul wrote"): both speak, so the first named is a speaker (not so for two names in
+        apposition or run into one phrase, nor for a subject reached from another verb, which may be a misread
+        object: "Swisher meant Eric Holder and Clinton corrected her, adding")."""
+        joined = {self._person(c) for c in head.children if c.dep_ == "conj"}
+        return head.dep_ == "nsubj" and head.head.lower_ in SAYING_FORMS and set(persons[1:]) <= joined and any(
+            c.dep_ == "cc" and c.lower_ == "and" for c in head.children)
 
     def _officer_of(self, head: Any) -> str | None:
         """A title an organisation owns ("Raytheon’s CEO was quoted as saying") names its holder by that

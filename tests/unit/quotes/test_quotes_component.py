@@ -1468,3 +1468,8 @@ def test_quotation_continues_a_speaker_who_went_on_in_reported_speech(quotes_of)
             "“We don’t want a situation where the disease spreads so fast it gets out of control.”")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Paul Hunter", "Paul Hunter"]
+
+
+def test_two_people_speaking_together_name_the_first(quotes_of):
+    _, rows = quotes_of(HALL)
+    assert speakers(rows, "direct")[0] == "Kristine Phillips"
