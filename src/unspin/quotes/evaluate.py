@@ -150,7 +150,7 @@ def load_labels(path: Path, shared: Path) -> dict[str, tuple[str, list[Labelled]
         text, gold = result[source]
         if row["kind"] == NO_QUOTES:
             if (row["start"], row["end"]) != (0, 0):
-                raise ValueError(f"{source}: a {NO_QUOTES!r} row has start = end = 0")
+                raise ValueError(f"{source}: a {NO_QUOTES!r} row must have start = end = 0")
             empty.add(source)
             continue
         quoted = text[row["start"] : row["end"]]

@@ -197,8 +197,10 @@ def _own_rows(word: str) -> np.ndarray:
     recur, so these and `_neighbour_rows` are hashed once for the most recent words: bounded caches
     of 16,384 words, several batches' vocabulary (about 760 bytes a word for both, 13 MB at most)."""
     padded = f" {word} "
-    return np.unique([_row(g) for g in [f"w:{word}"] + [f"c:{padded[j : j + n]}" for n in (3, 4, 5)
+    rows = np.unique([_row(g) for g in [f"w:{word}"] + [f"c:{padded[j : j + n]}" for n in (3, 4, 5)
                                                        for j in range(len(padded) - n + 1)]])
+    rows.flags.writeable = False  # shared by every caller through the cache
+    return rows
 
 
 @lru_cache(maxsize=1 << 14)
