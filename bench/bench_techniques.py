@@ -1,9 +1,11 @@
 """Speed of technique detection on 2 cores over the PTC test articles.
 
 Prints articles/s and sentences/s of (a) the techniques component alone on prepared documents,
-(b) the full pipeline (ingest record -> clean -> segment -> techniques), and (c) a plain
-full-precision PyTorch forward pass over exactly the same windows and batches, with the ratio
-of (c) to the ONNX int8 encoder pass measured in the same process. (c) needs torch and
+(b) the full pipeline (ingest record -> clean -> segment -> techniques), (c) the ONNX int8 encoder
+pass as the model runs it (batches of one text, one single-threaded session per thread), beside
+the pass as it ran before (batches across texts through one session on two threads), and (d) a
+plain full-precision PyTorch forward pass over exactly the same windows and batches, with the
+ratios measured in the same process. (d) needs torch and
 transformers (the train extra); it uses the base all-MiniLM-L6-v2 weights with heads of the
 shipped model's shapes: the arithmetic, and so the speed, is the same as the fine-tuned model's.
 
@@ -18,6 +20,7 @@ from unspin.components.techniques import Techniques
 from unspin.data.ptc import fixed_split, load_articles
 from unspin.ingest import Record
 from unspin.pipeline import Pipeline, make_document
+from unspin.techniques.model import BATCH_WINDOWS
 from unspin.settings import shared_dir
 
 from measure import peak_rss_mb, timed
@@ -51,6 +54,27 @@ def torch_forward_seconds(component: Techniques, docs, repeat: int) -> float | N
     return timed(run, repeat)
 
 
+def one_session_seconds(component: Techniques, docs, repeat: int) -> float:
+    """The encoder pass as it ran before: windows of all texts sorted by length and cut into
+    batches, through one session splitting each matrix over two threads (the baseline)."""
+    import onnxruntime
+
+    model = component.technique_model
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 2
+    options.inter_op_num_threads = 1
+    session = onnxruntime.InferenceSession(str(model.path / "model.onnx"), options, providers=["CPUExecutionProvider"])
+
+    def run() -> None:  # windows cut inside the timing, as `TechniqueModel.encode` does
+        windows = model.encoder.windows([d.text for d in docs], [[(s.start, s.end) for s in d.sents] for d in docs])
+        order = sorted(windows, key=len)
+        for i in range(0, len(order), BATCH_WINDOWS):
+            ids, mask = model.encoder.batch(order[i : i + BATCH_WINDOWS])
+            session.run(None, {"input_ids": ids, "attention_mask": mask})
+
+    return timed(run, repeat)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", default=str(shared_dir() / "data/ptc/articles"))
@@ -74,6 +98,7 @@ def main() -> None:
     component_seconds = timed(lambda: component.predict(docs), args.repeat)
     pipeline_seconds = timed(lambda: list(pipeline.analyze(records)), args.repeat)
     onnx_seconds = timed(onnx_forward, args.repeat)
+    one_session = one_session_seconds(component, docs, args.repeat)
     torch_seconds = torch_forward_seconds(component, docs, args.repeat)
 
     n = len(docs)
@@ -82,6 +107,8 @@ def main() -> None:
     print(f"{'techniques component (prepared documents)':44} {n / component_seconds:10.1f} {sentences / component_seconds:12.0f}")
     print(f"{'full pipeline: clean, segment, techniques':44} {n / pipeline_seconds:10.1f} {sentences / pipeline_seconds:12.0f}")
     print(f"{'encoder pass, ONNX Runtime int8':44} {n / onnx_seconds:10.1f} {sentences / onnx_seconds:12.0f}")
+    print(f"{'  before: batches across texts, one session':44} {n / one_session:10.1f} {sentences / one_session:12.0f}")
+    print(f"speed-up over the pass as it ran before (same process): {one_session / onnx_seconds:.2f}x")
     if torch_seconds is None:
         print("encoder pass, PyTorch fp32: torch not installed (pip install unspin[train]) - no ratio")
     else:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
+from unspin.batching import similar_length_runs
 from unspin.errors import ModelError
 
 QK = 32  # weights per 4-bit block
@@ -37,8 +38,7 @@ BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
 WORD_START = "\u2581"
 #: most sequences per ONNX Runtime call
 BATCH_SEQUENCES = 16
-#: a call's longest sequence may exceed its shortest by this share (plus 2 pieces). Padding costs more
-#: than small calls do: on PTC sentences e5 took 33 ms a unit in calls of 16, 21-27 ms in calls of 1-4.
+#: a call's longest sequence may exceed its shortest by this share (plus 2 pieces; `similar_length_runs`)
 PADDING_SLACK = 0.1
 
 
@@ -290,8 +290,7 @@ class E5Onnx:
                    for a in range(0, max(len(ids), 1), width)]
         sums = np.zeros((len(texts), self.weights.hidden))
         counts = np.zeros(len(texts))
-        order = sorted(range(len(windows)), key=lambda w: len(windows[w][1]))
-        for chosen in _similar_lengths(order, [len(windows[w][1]) + 2 for w in order]):
+        for chosen in similar_length_runs([len(ids) + 2 for _, ids in windows], BATCH_SEQUENCES, PADDING_SLACK, 2):
             means = self._mean_states([[self.weights.bos, *windows[w][1], self.weights.eos] for w in chosen])
             for w, mean in zip(chosen, means):
                 text, ids = windows[w]
@@ -308,17 +307,3 @@ class E5Onnx:
         bias = np.where(mask, 0, -1e9).astype(np.float32)[:, None, None, :]
         (last,) = self.session.run(None, {"hidden": self.weights.embed(ids, mask), "bias": bias})
         return (last * mask[..., None]).sum(axis=1) / lengths[:, None]
-
-
-def _similar_lengths(order: list[int], lengths: list[int]) -> list[list[int]]:
-    """Runs of ``order`` (sorted by ``lengths``, ascending) short enough to batch and close enough
-    in length that padding stays small."""
-    runs: list[list[int]] = []
-    shortest = 0
-    for item, length in zip(order, lengths):
-        if runs and len(runs[-1]) < BATCH_SEQUENCES and length <= shortest * (1 + PADDING_SLACK) + 2:
-            runs[-1].append(item)
-        else:
-            runs.append([item])
-            shortest = length
-    return runs

