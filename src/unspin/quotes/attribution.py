@@ -207,7 +207,8 @@ _NOMINAL_DEPS = frozenset(("pobj", "dobj", "nsubj", "nsubjpass", "compound", "ap
 _CLIMB_DEPS = frozenset(("conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "pcomp"))
 #: Common nouns that, with "the", refer back to an organisation just named ("the group said").
 _GENERIC_ORGS = frozenset(("group", "organization", "organisation", "agency", "company", "firm", "association",
-                           "coalition", "alliance", "newspaper", "broadcaster", "outlet", "publication", "website"))
+                           "coalition", "alliance", "newspaper", "paper", "broadcaster", "outlet", "publication",
+                           "website"))
 #: Modals of what a subject should or would do, not what it did: a quotation in that clause is not its words.
 _COUNTERFACTUAL = frozenset(("should", "would", "could", "might", "must", "ought"))
 #: Words opening a clause that names what was said without saying it (not "how", which news also
@@ -640,11 +641,13 @@ class Article:
         return earlier.pop() if len(earlier) == 1 else None
 
     def _generic(self, sentence: int, head: Any) -> str | None:
-        """The organisation a definite "the group" refers back to: the one named as a subject in the last
-        few sentences ("The bipartisan U.S. Conference of Mayors passed ... “...,” the group said")."""
+        """The organisation a definite "the group" refers back to: the one named as a subject or speaking in the
+        last few sentences ("The bipartisan U.S. Conference of Mayors passed ... “...,” the group said",
+        "According to The Washington Times, ... The paper noted that")."""
         if head.lower_ not in _GENERIC_ORGS or [t.lower_ for t in head.children if t.i < head.i] != ["the"]:
             return None
-        recent = {name for i, name in self.org_subjects if 0 <= sentence - i <= PRONOUN_WINDOW}
+        named = self.org_subjects + [(i, name) for i, name, person in self.speakers if name and not person]
+        recent = {name for i, name in named if 0 <= sentence - i <= PRONOUN_WINDOW}
         return recent.pop() if len(recent) == 1 else None
 
     def _document_before(self, sentence: int, head: Any) -> str | None:

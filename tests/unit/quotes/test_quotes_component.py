@@ -689,6 +689,13 @@ def test_the_group_refers_back_to_the_organisation_just_named(quotes_of):
     assert speakers(rows, "direct") == ["U.S. Conference of Mayors"]
 
 
+def test_the_paper_refers_back_to_the_outlet_just_cited(quotes_of):
+    text = ("According to The Denver Post, enrolment at charter schools rose sharply this autumn.\n"
+            "The paper noted that “waiting lists have doubled in some districts since the spring.”")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Denver Post"]
+
+
 def test_the_group_with_two_organisations_just_named_is_unknown(quotes_of):
     text = ("The U.S. Conference of Mayors and the National Rifle Association met in Boston this week.\n"
             "“We have a 50-year history of promoting strong policies to reduce gun violence,” the group said.")
