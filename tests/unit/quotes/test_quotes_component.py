@@ -418,6 +418,12 @@ def test_police_speak_under_their_common_name(quotes_of):
     assert speakers(rows, "indirect") == ["police"]
 
 
+def test_police_speak_as_the_one_force_the_article_names(quotes_of):
+    _, rows = quotes_of("The Akron Police Department identified the driver as a 42-year-old local man.\n"
+                        "Police said the van had been reported stolen two days earlier.")
+    assert speakers(rows, "indirect") == ["Akron Police Department"]
+
+
 def test_the_institution_refers_back_to_the_one_named_speaking(quotes_of):
     text = ("The unnamed US citizen assigned to the consulate in Guangzhou had reported a variety of \"physical "
             "symptoms\" dating from late 2017 to April this year, the US embassy in Beijing said in an email.\n"
