@@ -318,9 +318,14 @@ def _is_person(ent: Any) -> bool:
             and not any(w.lower() in INSTITUTIONS for w in words))
 
 
+def _camel_case(token: Any) -> bool:
+    """Whether a word has a capital inside it ("LifeSiteNews", "WikiLeaks"): a brand's name, whatever the
+    model tagged it."""
+    return token.is_alpha and token.text[:1].isupper() and not token.is_upper and any(c.isupper() for c in token.text[1:])
+
+
 def _after_the(doc: Any, start: int) -> bool:
-    """Whether a name follows "the": "the Enquirer", one word tagged a person, names an outlet or organisation
-    (not "the Prime-Minister Johnson", a title before the name)."""
+    """Whether a name follows "the": "the Enquirer", one word tagged a person, names an outlet or organisation (not "the Prime-Minister Johnson", a title before the name)."""
     return start > 0 and doc[start - 1].lower_ == "the"
 
 
@@ -838,7 +843,7 @@ class Article:
         The subject of a verb of saying that is a name can only be its speaker; what kind of
         name the model could not tell does not matter.
         """
-        acronym = _acronym(head)
+        acronym = _acronym(head) or _camel_case(head)
         mistyped = head.ent_type_ in _MISTYPED or head.ent_type_ == "PERSON" and _after_the(head.doc, head.i)
         if not (head.pos_ == "PROPN" or acronym) or not mistyped or not head.text[:1].isupper():
             return None

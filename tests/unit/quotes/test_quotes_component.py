@@ -702,6 +702,11 @@ def test_the_paper_refers_back_to_the_outlet_just_cited(quotes_of):
     assert speakers(rows, "direct") == ["Denver Post"]
 
 
+def test_a_camel_case_brand_reporting_is_its_speaker(quotes_of):
+    _, rows = quotes_of("In June, LifeSiteNews reported that the mayor had taken a strong stand against the plan.")
+    assert indirect(rows) == [("the mayor had taken a strong stand against the plan", "LifeSiteNews")]
+
+
 def test_the_group_with_two_organisations_just_named_is_unknown(quotes_of):
     text = ("The U.S. Conference of Mayors and the National Rifle Association met in Boston this week.\n"
             "“We have a 50-year history of promoting strong policies to reduce gun violence,” the group said.")
