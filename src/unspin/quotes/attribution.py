@@ -325,7 +325,8 @@ def _camel_case(token: Any) -> bool:
 
 
 def _after_the(doc: Any, start: int) -> bool:
-    """Whether a name follows "the": "the Enquirer", one word tagged a person, names an outlet or organisation (not "the Prime-Minister Johnson", a title before the name)."""
+    """Whether a name follows "the": "the Enquirer", one word tagged a person or a nationality ("The Oregonian"),
+    names an outlet or organisation (not "the Prime-Minister Johnson", a title before the name)."""
     return start > 0 and doc[start - 1].lower_ == "the"
 
 
@@ -844,7 +845,8 @@ class Article:
         name the model could not tell does not matter.
         """
         acronym = _acronym(head) or _camel_case(head)
-        mistyped = head.ent_type_ in _MISTYPED or head.ent_type_ == "PERSON" and _after_the(head.doc, head.i)
+        mistyped = head.ent_type_ in _MISTYPED or _after_the(head.doc, head.i) and (
+            head.ent_type_ == "PERSON" or head.ent_type_ == "NORP" and head.tag_ == "NNP")  # not "the Germans"
         if not (head.pos_ == "PROPN" or acronym) or not mistyped or not head.text[:1].isupper():
             return None
         if head.lower_ in TITLES:

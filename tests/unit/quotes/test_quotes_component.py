@@ -707,6 +707,14 @@ def test_a_camel_case_brand_reporting_is_its_speaker(quotes_of):
     assert indirect(rows) == [("the mayor had taken a strong stand against the plan", "LifeSiteNews")]
 
 
+def test_an_outlet_named_like_a_nationality_speaks_but_a_people_does_not(quotes_of):
+    _, rows = quotes_of("The bridge will close in May for repairs, The Australian reported.\n"
+                        "The official spoke with the Germans, who explained their decision as follows: "
+                        "“We arrived here to spend the winter.”")
+    assert speakers(rows, "indirect") == ["Australian"]
+    assert speakers(rows, "direct") == [None]
+
+
 def test_the_group_with_two_organisations_just_named_is_unknown(quotes_of):
     text = ("The U.S. Conference of Mayors and the National Rifle Association met in Boston this week.\n"
             "“We have a 50-year history of promoting strong policies to reduce gun violence,” the group said.")
