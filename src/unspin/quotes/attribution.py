@@ -582,7 +582,7 @@ class Article:
         dropped = _dated(head)
         tokens = [t for t in self._phrase(head, frozenset(("appos",))) if t.i not in owners and t.i not in dropped
                   and (t.dep_ not in ("det", "punct", "cc", "conj") or t.i == head.i or t.i in kept)]
-        if head.lower_ in DOCUMENTS:
+        if head.lower_ in DOCUMENTS or head.tag_ == "NNS" and head.lower_[:-1] in DOCUMENTS:  # "reports from X"
             tokens = [t for t in tokens if t.i < head.i and t.lower_ != "press"]
             if not tokens:
                 return self._issuer(head)

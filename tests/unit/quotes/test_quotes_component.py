@@ -715,6 +715,12 @@ def test_an_outlet_named_like_a_nationality_speaks_but_a_people_does_not(quotes_
     assert speakers(rows, "direct") == [None]
 
 
+def test_reports_from_an_outlet_are_its_words_and_bare_reports_nobodys(quotes_of):
+    _, rows = quotes_of("According to reports from the Associated Press, the talks were postponed until next spring.\n"
+                        "According to reports, the two delegations could not agree on a venue.")
+    assert speakers(rows, "indirect") == ["Associated Press", None]
+
+
 def test_the_group_with_two_organisations_just_named_is_unknown(quotes_of):
     text = ("The U.S. Conference of Mayors and the National Rifle Association met in Boston this week.\n"
             "“We have a 50-year history of promoting strong policies to reduce gun violence,” the group said.")
