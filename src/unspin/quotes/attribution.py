@@ -171,8 +171,9 @@ PERSON_NOUNS = frozenset(("man", "woman", "businessman", "businesswoman", "entre
 #: introduced as "Attorney General").
 _ABBREVIATED = {"ag": ("attorney", "general")}
 #: Abbreviated titles a person is introduced with, by the words news uses for them later ("Rep. Danny Davis"
-#: is "the congressman").
-_SPELLED_OUT = {"rep.": ("congressman", "congresswoman"), "sen.": ("senator",), "gov.": ("governor",)}
+#: is "the congressman", "Dr Adrian Boyle" "the doctor").
+_SPELLED_OUT = {"rep.": ("congressman", "congresswoman"), "sen.": ("senator",), "gov.": ("governor",),
+                "dr": ("doctor",), "dr.": ("doctor",)}
 #: Words that make a title someone else's ("Deputy Attorney General"): a bare "the minister" is
 #: rather the one introduced without them.
 _LESSER = frozenset(("deputy", "vice", "assistant", "acting", "former"))

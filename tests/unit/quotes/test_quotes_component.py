@@ -721,6 +721,13 @@ def test_reports_from_an_outlet_are_its_words_and_bare_reports_nobodys(quotes_of
     assert speakers(rows, "indirect") == ["Associated Press", None]
 
 
+def test_the_doctor_is_the_one_introduced_as_dr(quotes_of):
+    text = ("The head of the hospital trust, Dr Helen Marsh, has warned that waiting times doubled this year.\n"
+            "“For those with poor health, a ward is often a frightening place,” the doctor admitted.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Helen Marsh"]
+
+
 def test_the_group_with_two_organisations_just_named_is_unknown(quotes_of):
     text = ("The U.S. Conference of Mayors and the National Rifle Association met in Boston this week.\n"
             "“We have a 50-year history of promoting strong policies to reduce gun violence,” the group said.")
