@@ -157,8 +157,8 @@ TITLES = frozenset(("president", "minister", "mep", "captain", "general", "ambas
                     "speaker", "chairman", "director", "editor", "host", "presenter", "analyst", "expert", "mp",
                     "mr.", "mrs.", "ms.", "dr.", "prof.", "rep.", "sen.", "gov.", "gen.", "col.", "lt.", "sgt.",
                     "capt.", "congressman", "congresswoman", "attorney", "judge", "sheriff", "commissioner",
-                    "chairwoman", "chair", "admiral", "shaykh", "sheikh", "imam", "rabbi", "reverend", "bishop", "ag",
-                    "ceo", "cfo", "coo", "cto", "pm", "da"))
+                    "chairwoman", "chair", "admiral", "shaykh", "sheikh", "imam", "rabbi", "reverend", "bishop",
+                    "archbishop", "cardinal", "pastor", "ag", "ceo", "cfo", "coo", "cto", "pm", "da"))
 #: Common nouns news uses to refer back to a person it has named ("the businessman later stated", "the
 #: singer said"): with "the", like a title nobody was introduced with, they resolve as he/she would.
 #: Nouns that as often introduce someone new ("the officer", "the witness", "the victim") are not here.

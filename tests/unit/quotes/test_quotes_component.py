@@ -728,6 +728,13 @@ def test_the_doctor_is_the_one_introduced_as_dr(quotes_of):
     assert speakers(rows, "direct") == ["Helen Marsh"]
 
 
+def test_the_cardinal_is_the_one_introduced_as_cardinal(quotes_of):
+    text = ("Cardinal Giovanni Rossi announced the collection in a letter to every parish in the diocese.\n"
+            "“Many families will not be able to heat their homes this winter,” the cardinal said.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Giovanni Rossi"]
+
+
 def test_the_group_with_two_organisations_just_named_is_unknown(quotes_of):
     text = ("The U.S. Conference of Mayors and the National Rifle Association met in Boston this week.\n"
             "“We have a 50-year history of promoting strong policies to reduce gun violence,” the group said.")
