@@ -167,6 +167,11 @@ PERSON_NOUNS = frozenset(("man", "woman", "businessman", "businesswoman", "entre
                           "singer", "musician", "rapper", "actor", "actress", "artist", "comedian", "star", "writer",
                           "author", "novelist", "filmmaker", "blogger", "pundit", "commentator", "scientist",
                           "researcher", "economist", "historian", "caller", "veteran"))
+#: Titles of an office or calling someone holds apart from any other title ("judge", not "head" or "leader"):
+#: a person introduced by another title is not "the judge".
+_OFFICES = frozenset(("judge", "sheriff", "mayor", "governor", "senator", "congressman", "congresswoman", "professor",
+                      "ambassador", "attorney", "lawyer", "cardinal", "bishop", "archbishop", "rabbi", "imam", "pastor",
+                      "captain", "colonel", "admiral", "commissioner", "journalist", "editor", "presenter", "host"))
 #: Abbreviated titles, by the title words a person is introduced with ("the AG" is the one
 #: introduced as "Attorney General").
 _ABBREVIATED = {"ag": ("attorney", "general")}
@@ -767,7 +772,10 @@ class Article:
             return matches[0]
         if head.lower_ not in TITLES | PERSON_NOUNS or not refer_back or self._introduced_unnamed(head):
             return None
-        return self._pronoun(sentence, False)
+        person = self._pronoun(sentence, False)
+        if person and head.lower_ in _OFFICES and self.roles.get(person, set()) & TITLES:
+            return None  # introduced by another title, they hold no such office ("President Trump ... the judge noted")
+        return person
 
     def _introduced_unnamed(self, head: Any) -> bool:
         """Whether someone nobody names was introduced earlier with the description's title ("A professor at

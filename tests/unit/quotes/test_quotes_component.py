@@ -735,6 +735,13 @@ def test_the_cardinal_is_the_one_introduced_as_cardinal(quotes_of):
     assert speakers(rows, "direct") == ["Giovanni Rossi"]
 
 
+def test_the_judge_is_not_a_president_just_named(quotes_of):
+    text = ("President Donald Trump on Tuesday pardoned two ranchers convicted of setting fires on federal land.\n"
+            "At their first sentencing, the judge noted that the ranchers were respected in their community.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == [None]
+
+
 def test_the_group_with_two_organisations_just_named_is_unknown(quotes_of):
     text = ("The U.S. Conference of Mayors and the National Rifle Association met in Boston this week.\n"
             "“We have a 50-year history of promoting strong policies to reduce gun violence,” the group said.")
