@@ -170,8 +170,8 @@ PERSON_NOUNS = frozenset(("man", "woman", "businessman", "businesswoman", "entre
 #: Titles of an office or calling someone holds apart from any other title ("judge", not "head" or "leader"):
 #: a person introduced by another title is not "the judge".
 _OFFICES = frozenset(("judge", "sheriff", "mayor", "governor", "senator", "congressman", "congresswoman", "professor",
-                      "ambassador", "attorney", "lawyer", "cardinal", "bishop", "archbishop", "rabbi", "imam", "pastor",
-                      "captain", "colonel", "admiral", "commissioner", "journalist", "editor", "presenter", "host"))
+                      "ambassador", "cardinal", "bishop", "archbishop", "rabbi", "imam", "pastor", "admiral",
+                      "commissioner"))
 #: Abbreviated titles, by the title words a person is introduced with ("the AG" is the one
 #: introduced as "Attorney General").
 _ABBREVIATED = {"ag": ("attorney", "general")}
