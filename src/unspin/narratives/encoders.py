@@ -56,15 +56,17 @@ class Encoder:
     def _load(self):  # noqa: ANN202 - the encoder library's model object
         raise NotImplementedError
 
-    def _embed(self, texts: list[str]) -> np.ndarray:
+    def _embed(self, texts: list[str], draft: bool = False) -> np.ndarray:
         raise NotImplementedError
 
-    def encode(self, texts: list[str]) -> np.ndarray:
+    def encode(self, texts: list[str], draft: bool = False) -> np.ndarray:
+        """Unit vectors of ``texts``; ``draft=True`` asks for a cheaper approximation where the
+        encoder has one (e5's int8 graph), good for bounds, not scores; others ignore it."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         if self._model is None:
             self._model = self._load()
-        out = np.asarray(self._embed(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
+        out = np.asarray(self._embed(list(texts), draft), dtype=np.float32).reshape(len(texts), self.dim)
         return _normalise(out)
 
 
@@ -84,7 +86,7 @@ class UseEncoder(Encoder):
             model._sp = fast  # the tokenizer USE would load lazily, swapped before first use
         return model
 
-    def _embed(self, texts: list[str]) -> np.ndarray:
+    def _embed(self, texts: list[str], draft: bool = False) -> np.ndarray:
         return self._model.encode(texts)
 
 
@@ -102,9 +104,9 @@ class E5Encoder(Encoder):
 
         return E5Onnx(threads=self.threads)
 
-    def _embed(self, texts: list[str]) -> np.ndarray:
+    def _embed(self, texts: list[str], draft: bool = False) -> np.ndarray:
         texts = [t[:2000] for t in texts]  # e5 reads 512 tokens at most; spare the tokenizer
-        return self._model.encode(texts, query=self.prefix == "query")
+        return self._model.encode(texts, query=self.prefix == "query", draft=draft)
 
 
 def _sentencepiece():

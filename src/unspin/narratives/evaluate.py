@@ -323,14 +323,14 @@ class _Memo:
     def __init__(self, encoder) -> None:
         self.encoder, self.cache, self.encoded = encoder, {}, 0
 
-    def encode(self, texts: list[str]) -> np.ndarray:
-        todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
+    def encode(self, texts: list[str], draft: bool = False) -> np.ndarray:
+        todo = [t for t in dict.fromkeys(texts) if (t, draft) not in self.cache]
         if todo:
-            self.cache.update(zip(todo, self.encoder.encode(todo)))
+            self.cache.update(zip([(t, draft) for t in todo], self.encoder.encode(todo, draft=draft)))
             self.encoded += len(todo)
         if not texts:
             return self.encoder.encode([])
-        return np.stack([self.cache[t] for t in texts])
+        return np.stack([self.cache[(t, draft)] for t in texts])
 
 
 def _as_document(doc_id: str, text: str) -> Document:

@@ -57,6 +57,14 @@ def test_batching_does_not_change_vectors(engines):
     assert np.allclose(together, alone, atol=1e-5)
 
 
+def test_the_int8_draft_is_close_to_the_float_vectors_but_not_them(engines):
+    ours, _ = engines
+    texts = [t for t in SENTENCES if t.strip()]
+    exact, draft = ours.encode(texts), ours.encode(texts, draft=True)
+    assert draft.shape == exact.shape and np.allclose(np.linalg.norm(draft, axis=1), 1, atol=1e-5)
+    assert (exact * draft).sum(axis=1).min() > 0.98 and not np.allclose(exact, draft, atol=1e-4)
+
+
 def test_dequantize_reads_low_then_high_nibbles_offset_by_eight():
     block = np.zeros(1, dtype=BLOCK)
     block["d"] = 0.5

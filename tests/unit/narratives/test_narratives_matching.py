@@ -118,6 +118,32 @@ def test_gate_decides_what_e5_sees():
     assert default.stats_["reranked"] <= Narratives(gate=0.0).max_rerank
 
 
+def test_the_e5_draft_spares_exact_encoding_without_changing_matches():
+    from unspin.narratives.encoders import Encoder, get_encoder, set_encoder
+
+    real = get_encoder("e5")
+    calls: list[tuple[int, bool]] = []
+
+    class Spy(Encoder):
+        name, dim = "e5", real.dim
+
+        def encode(self, texts, draft=False):
+            calls.append((len(texts), draft))
+            return real.encode(texts, draft=draft)
+
+    set_encoder("e5", Spy())
+    try:
+        drafted = Narratives(gate=0.0, static_gate=STATIC_OFF)(_doc(ARTICLE))
+        first_run = list(calls)
+        exact = Narratives(gate=0.0, static_gate=STATIC_OFF, draft=False)(_doc(ARTICLE))
+    finally:
+        set_encoder("e5", real)
+    assert _narratives(drafted) == _narratives(exact) and drafted.narratives
+    (drafts, _), *exact_calls = first_run  # one draft pass, then exact e5 for the units that could match
+    assert first_run[0][1] and not any(d for _, d in exact_calls)
+    assert 0 < sum(n for n, _ in exact_calls) < drafts == calls[-1][0]
+
+
 def test_repeated_sentences_are_encoded_once_per_batch():
     boiler = "Subscribe to our newsletter to get the latest news every single morning."
     docs = [_doc(ARTICLE + " " + boiler), _doc(boiler + " " + ARTICLE)]
