@@ -143,7 +143,8 @@ class Narratives(Component):
             if not units:
                 continue
             if language in ("uk", "be"):
-                candidates = matcher.search([u.text for u in units], language=language)
+                candidates = matcher.search([u.text for u in units], language=language,
+                                            floor=threshold if self.draft else None)
             else:
                 candidates = self._search_static_first(units, matcher)
             for unit, cands in zip(units, candidates):

@@ -108,11 +108,13 @@ class Matcher:
         return _sigmoid(features @ w + params["b"])
 
     def search(self, texts: list[str], language: str | None = None,
-               use_vectors: np.ndarray | None = None, texts_for_e5: list[str] | None = None) -> list[list[Candidate]]:
+               use_vectors: np.ndarray | None = None, texts_for_e5: list[str] | None = None,
+               floor: float | None = None) -> list[list[Candidate]]:
         """Short-listed, scored candidates for each text, best first; [] for texts below the gate.
 
         ``use_vectors`` may be given when the caller already has USE embeddings (pairs of sentences
         are averaged sentence vectors). ``texts_for_e5`` (default ``texts``) is what e5 embeds.
+        ``floor``: the caller's match threshold, below which scores may come from e5's draft (`rerank`).
         """
         if not self.loaded:
             self.load()
@@ -120,12 +122,12 @@ class Matcher:
             return []
         texts_for_e5 = texts_for_e5 or texts
         if language in E5_ONLY:
-            return self._search_e5_only(texts_for_e5)
+            return self._search_e5_only(texts_for_e5, floor)
         results = self.shortlist_use(texts, use_vectors)
         keep = [i for i, cands in enumerate(results) if cands and cands[0].use >= self.gate_]
         for i in set(range(len(texts))) - set(keep):
             results[i] = []
-        self.rerank([texts_for_e5[i] for i in keep], [results[i] for i in keep])
+        self.rerank([texts_for_e5[i] for i in keep], [results[i] for i in keep], floor)
         return results
 
     def shortlist_use(self, texts: list[str], use_vectors: np.ndarray | None = None) -> list[list[Candidate]]:
@@ -198,8 +200,16 @@ class Matcher:
                          for r in case_rows])
         return sims, self.probability(np.array([c.use for c in cands]), sims + raise_by)
 
-    def _search_e5_only(self, texts: list[str]) -> list[list[Candidate]]:
-        vectors = get_encoder("e5").encode(texts)
+    def _search_e5_only(self, texts: list[str], floor: float | None = None) -> list[list[Candidate]]:
+        """uk/be text: e5 alone finds and scores the candidates; with a ``floor``, e5's draft first and
+        the exact graph only for texts whose best draft cosine, raised by `DRAFT_MARGIN`, could match."""
+        encoder = get_encoder("e5")
+        vectors = encoder.encode(texts, draft=floor is not None)
+        if floor is not None:
+            bound = self.probability(np.array(0.0), self._e5_index.best(vectors) + DRAFT_MARGIN, mode="e5")
+            near = np.nonzero(bound >= floor)[0].tolist()
+            if near:
+                vectors[near] = encoder.encode([texts[i] for i in near])
         scores, rows = self._e5_index.search(vectors, self.shortlist)
         results = []
         for i in range(len(texts)):

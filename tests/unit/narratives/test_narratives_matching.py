@@ -144,6 +144,16 @@ def test_the_e5_draft_spares_exact_encoding_without_changing_matches():
     assert 0 < sum(n for n, _ in exact_calls) < drafts == calls[-1][0]
 
 
+def test_ukrainian_articles_get_the_same_matches_with_the_draft():
+    text = ("Міністри зустрілися в Брюсселі в понеділок, щоб обговорити бюджет. "
+            "Американські лабораторії в Україні таємно розробляють біологічну зброю. "
+            "Погода в Парижі була теплою і сонячною всі вихідні.")
+    drafted = Narratives()(_doc(text, language="uk"))
+    exact = Narratives(draft=False)(_doc(text, language="uk"))
+    assert _narratives(drafted) == _narratives(exact)
+    assert [n["case_id"] for n in drafted.narratives] == ["biolabs"]
+
+
 def test_repeated_sentences_are_encoded_once_per_batch():
     boiler = "Subscribe to our newsletter to get the latest news every single morning."
     docs = [_doc(ARTICLE + " " + boiler), _doc(boiler + " " + ARTICLE)]
