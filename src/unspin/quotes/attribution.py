@@ -59,7 +59,8 @@ release" is that of the one speaker since one of the last few sentences named a 
 Institutions: officials of an organisation named in their phrase speak for it ("Immigrations and
 Customs Enforcement (ICE) officials", "ICE officials"; "US officials" are nobody; "the official" for the one
 whose official spoke last), "police" speak
-as the one police force the article names ("the Dallas Police Department"), else under that name, "the embassy" refers back to the one institution with that word that spoke or
+as the one police force the article names ("the Dallas Police Department"), else under that name, as
+do prosecutors ("federal prosecutors argued"), "the embassy" refers back to the one institution with that word that spoke or
 was a subject ("the US embassy in China issued a warning ... The embassy said"), and a
 coordinated proper noun with no entity of its own is one name ("Customs and Border Protection").
 "continued" attributes only right after a quotation or right before one ("Graham continued, “...”"); a quotation ending in "!" or "?" takes a bare
@@ -143,8 +144,8 @@ INSTITUTIONS = frozenset(("ministry", "office", "service", "committee", "union",
                           "cabinet", "presidency", "secretariat", "organization", "organisation", "staff",
                           "prosecutor", "court", "kremlin", "centre", "center", "foundation", "institute",
                           "authorities", "mission"))
-#: Institutions that speak under their common name alone ("police said").
-_BARE_INSTITUTIONS = frozenset(("police",))
+#: Institutions that speak under their common name alone ("police said", "federal prosecutors argued").
+_BARE_INSTITUTIONS = frozenset(("police", "prosecutors"))
 #: Heads of noun phrases naming a document; its issuer is the speaker ("a Defense Forces press release").
 DOCUMENTS = frozenset(("release", "statement", "report", "communique", "announcement", "bulletin", "readout",
                        "message"))
@@ -444,7 +445,7 @@ class Article:
         persons = [(e, name) for e in doc.ents if _is_person(e) and e.text not in places and (name := _person_name(e))]
         persons = _without_run_ons(self._outside_headline(persons))
         forces = {_org_name(e.text) for e in doc.ents if e.label_ == "ORG" and any(
-            t.lower_ in _BARE_INSTITUTIONS for t in e) and len(e) > 1}
+            t.lower_ == "police" for t in e) and len(e) > 1}
         self.force = forces.pop() if len(forces) == 1 else None  # the one police force named ("Dallas Police")
         self.names = {name for _, name in persons}
         self.surnames = {name.split()[-1] for name in self.names}
@@ -566,9 +567,11 @@ class Article:
             return self._member_of(head)
         if head.lower_ in TITLES - SPOKESPEOPLE - INSTITUTIONS:  # "the AG said": a person, typed ORG
             return None
-        if head.lower_ in _BARE_INSTITUTIONS and all(
-                t.dep_ == "det" and t.lower_ == "the" for t in head.children if t.i < head.i):
-            return self.force or head.lower_
+        before = [t for t in head.children if t.i < head.i]
+        if head.lower_ in _BARE_INSTITUTIONS and all(t.dep_ == "det" and t.lower_ == "the" for t in before):
+            return self.force if self.force and head.lower_ == "police" else head.lower_
+        if head.lower_ in _BARE_INSTITUTIONS and all(t.dep_ == "amod" and t.is_lower for t in before):
+            return head.doc.text[before[0].idx : head.idx + len(head.text)]  # "federal prosecutors"
         bare = head.lower_ not in INSTITUTIONS | DOCUMENTS | SPOKESPEOPLE
         owners = {t.i for c in head.children if c.dep_ == "poss" and (c.pos_ == "NOUN" or bare) for t in c.subtree}
         # a coordinated proper noun that opens with no entity of its own is part of one name ("Customs and

@@ -418,6 +418,12 @@ def test_police_speak_under_their_common_name(quotes_of):
     assert speakers(rows, "indirect") == ["police"]
 
 
+def test_prosecutors_speak_under_their_common_name(quotes_of):
+    _, rows = quotes_of("The former clerk said he only wanted souvenirs, but federal prosecutors argued he had put "
+                        "the investigation at risk.")
+    assert ("he had put the investigation at risk", "federal prosecutors") in indirect(rows)
+
+
 def test_police_speak_as_the_one_force_the_article_names(quotes_of):
     _, rows = quotes_of("The Akron Police Department identified the driver as a 42-year-old local man.\n"
                         "Police said the van had been reported stolen two days earlier.")
