@@ -229,9 +229,10 @@ _SPEAKING_NOUNS = INSTITUTIONS | DOCUMENTS | SPOKESPEOPLE | _MEMBERS | frozenset
     "analyst", "lawyer", "official", "journalist", "reporter", "insider", "diplomat", "resident", "observer",
     "prosecutor", "investigator", "organization", "organisation", "group", "spokesman", "spokeswoman"))
 #: Nouns for something said or written, whose owner said it ("Lavrov's statement", "Farrakhan’s comments",
-#: a legal filing: "Saucier’s federal lawsuit alleges").
+#: a legal filing: "Saucier’s federal lawsuit alleges", "Rodriguez’s online petition says").
 _UTTERANCES = DOCUMENTS | frozenset(("comment", "remark", "word", "claim", "testimony", "post", "interview", "email",
-                                     "article", "tweet", "speech", "lawsuit", "indictment", "affidavit"))
+                                     "article", "tweet", "speech", "lawsuit", "indictment", "affidavit", "petition",
+                                     "letter", "column"))
 #: Verbs whose subject receives a message rather than sends it ("X got a message saying ..."): the
 #: saying belongs to the message, not to X.
 _RECEIVING = frozenset(("get", "gets", "got", "gotten", "getting", "receive", "receives", "received", "receiving",

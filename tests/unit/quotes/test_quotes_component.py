@@ -748,6 +748,13 @@ def test_the_judge_is_not_a_president_just_named(quotes_of):
     assert speakers(rows, "indirect") == [None]
 
 
+def test_a_petition_speaks_for_its_owner(quotes_of):
+    text = ("Her coworker Maria Lopez started a fundraiser for him this week.\n"
+            "“Any support would help him while he recovers,” Lopez’s online petition says.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Maria Lopez"]
+
+
 def test_the_group_with_two_organisations_just_named_is_unknown(quotes_of):
     text = ("The U.S. Conference of Mayors and the National Rifle Association met in Boston this week.\n"
             "“We have a 50-year history of promoting strong policies to reduce gun violence,” the group said.")
