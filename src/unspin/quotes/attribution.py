@@ -662,8 +662,9 @@ class Article:
     def _generic(self, sentence: int, head: Any) -> str | None:
         """The organisation a definite "the group" refers back to: the one named as a subject or speaking in the
         last few sentences ("The bipartisan U.S. Conference of Mayors passed ... “...,” the group said",
-        "According to The Washington Times, ... The paper noted that")."""
-        if head.lower_ not in _GENERIC_ORGS or [t.lower_ for t in head.children if t.i < head.i] != ["the"]:
+        "According to The Washington Times, ... The paper noted that", "NBC News said ... The media outlet reported")."""
+        before = [t.lower_ for t in head.children if t.i < head.i and not (t.dep_ == "compound" and t.pos_ == "NOUN")]
+        if head.lower_ not in _GENERIC_ORGS or before != ["the"]:  # also "the media outlet", "the news agency"
             return None
         named = self.org_subjects + [(i, name) for i, name, person in self.speakers if name and not person]
         recent = {name for i, name in named if 0 <= sentence - i <= PRONOUN_WINDOW}

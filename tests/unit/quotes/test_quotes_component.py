@@ -755,6 +755,13 @@ def test_a_petition_speaks_for_its_owner(quotes_of):
     assert speakers(rows, "direct") == ["Maria Lopez"]
 
 
+def test_the_media_outlet_refers_back_to_the_outlet_just_speaking(quotes_of):
+    text = ("NBC News said on Monday that the caravan had reached the border town overnight.\n"
+            "The media outlet reported that Mexico had sent extra police to its southern border.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["NBC News", "NBC News"]
+
+
 def test_the_group_with_two_organisations_just_named_is_unknown(quotes_of):
     text = ("The U.S. Conference of Mayors and the National Rifle Association met in Boston this week.\n"
             "“We have a 50-year history of promoting strong policies to reduce gun violence,” the group said.")
