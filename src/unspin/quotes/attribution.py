@@ -99,7 +99,7 @@ clause with a subject of its own, a comma, a short noun phrase and a finite verb
 nothing but a short verbless, unquoted phrase after it. A verb the model gave no clause still
 reports the rest of its sentence when "that" or a date opens a finite clause right after it ("experts
 warn that its too soon ...", "Tedros said Wednesday the death toll stood at 207"), or when it opens the
-sentence as "As Slavo noted, ...". "According to" reports speech whenever it cites
+sentence as "As Slavo noted, ..." (a passive's doer speaks: "As reported by X, ..."). "According to" reports speech whenever it cites
 someone's words, named or not ("according to police sources", "Western media reports"), never
 figures ("the 2011 census"); "a claim made by X" is X's; an adverb before it ("However, according to X, ...") still leaves it
 opening its sentence. A known name between a closing mark and a verb of saying ending the sentence
@@ -890,6 +890,11 @@ class Article:
         """
         # "“...,” summed up X": right after a closing mark, with no subject of its own (not the
         # appositive's comma in "X, a professor, told The Sun Online ...")
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        # a passive's doer ("As reported by The Washington Times, ..."), unless it only relays another's
+        # saying ("X told The Associated Press as reported by 9 News")
+        if verb.tag_ == "VBN" and len(agents) == 1 and verb.head.lower_ not in SAYING_FORMS:
+            return agents[0]
         follows_quote = (verb.i > 0 and verb.doc[verb.i - 1].text in "”\"’»"
                          and not any(c.dep_ == "nsubj" for c in verb.children))
         for child in verb.children:  # "“...,” summed up MEP Marie-Pierre Vedrenne."

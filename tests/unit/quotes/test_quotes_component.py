@@ -762,6 +762,13 @@ def test_the_media_outlet_refers_back_to_the_outlet_just_speaking(quotes_of):
     assert speakers(rows, "indirect") == ["NBC News", "NBC News"]
 
 
+def test_a_passive_verb_of_saying_names_its_doer(quotes_of):
+    _, rows = quotes_of("As reported by The Boston Globe, the shooting was the last straw for many parents.\n"
+                        "“We are doing what we can,” Mayor Ann Cole told The Associated Press as reported by WBZ.")
+    assert indirect(rows) == [("the shooting was the last straw for many parents", "Boston Globe")]
+    assert speakers(rows, "direct") == ["Ann Cole"]
+
+
 def test_the_group_with_two_organisations_just_named_is_unknown(quotes_of):
     text = ("The U.S. Conference of Mayors and the National Rifle Association met in Boston this week.\n"
             "“We have a 50-year history of promoting strong policies to reduce gun violence,” the group said.")
