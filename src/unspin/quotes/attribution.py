@@ -716,10 +716,13 @@ class Article:
     def _it(self, sentence: int, pronoun: Any) -> str | None:
         """The organisation or country "it" refers to: the one subject before it in its sentence that names
         one ("Although Russia prepares ..., it insists that", "the US government expelled ... for what it
-        said was"), never a person or a thing."""
+        said was"), never a person or a thing; with none (subjects of what it said do not count), the one
+        organisation that spoke last in the last few sentences, as he/she would resolve."""
         found = set()
+        said = {t.i for c in pronoun.head.children if c.dep_ == "ccomp" for t in c.subtree}  # "..., it said"
         for token in pronoun.sent:
-            if token.i >= pronoun.i or token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON" \
+            if token.i >= pronoun.i or token.i in said or token.dep_ not in ("nsubj", "nsubjpass") \
+                    or token.pos_ == "PRON" \
                     or self.quoted(token.idx, token.idx + 1) or self._persons_in(token):
                 continue
             entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
@@ -729,6 +732,10 @@ class Article:
                 found.add(name)
             else:
                 return None  # another subject first: "it" may be that
+        if not found:  # "..., Congo's government said. ..., it said"
+            recent = [(name, person) for i, name, person in self.speakers if 0 <= sentence - i <= PRONOUN_WINDOW]
+            organisations = {name for name, person in recent if name and not person}
+            return recent[-1][0] if recent and not recent[-1][1] and len(organisations) == 1 else None
         return found.pop() if len(found) == 1 else None
 
     def _rival(self, sentence: int, pronoun: Any, person: str | None) -> bool:

@@ -769,6 +769,13 @@ def test_a_passive_verb_of_saying_names_its_doer(quotes_of):
     assert speakers(rows, "direct") == ["Ann Cole"]
 
 
+def test_it_refers_back_to_the_organisation_that_spoke_last(quotes_of):
+    text = ("Four new cases were confirmed by the laboratory on Sunday, Kenya's health ministry said.\n"
+            "Since then, no deaths have been reported among the patients, it said.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["Kenya's health ministry", "Kenya's health ministry"]
+
+
 def test_the_group_with_two_organisations_just_named_is_unknown(quotes_of):
     text = ("The U.S. Conference of Mayors and the National Rifle Association met in Boston this week.\n"
             "“We have a 50-year history of promoting strong policies to reduce gun violence,” the group said.")
