@@ -117,6 +117,10 @@ class Narratives(Component):
     def _threshold(self, matcher: Matcher) -> float:
         return self.threshold if self.threshold is not None else matcher.threshold_
 
+    def _floor(self, matcher: Matcher) -> float | None:
+        """The score under which e5's draft may stand for exact e5 (`Matcher.rerank`); None: never."""
+        return self._threshold(matcher) if self.draft else None
+
     def _matcher(self) -> Matcher:
         if self.matcher is None:
             self.matcher = get_matcher(self.catalogues)
@@ -143,8 +147,7 @@ class Narratives(Component):
             if not units:
                 continue
             if language in ("uk", "be"):
-                candidates = matcher.search([u.text for u in units], language=language,
-                                            floor=threshold if self.draft else None)
+                candidates = matcher.search([u.text for u in units], language=language, floor=self._floor(matcher))
             else:
                 candidates = self._search_static_first(units, matcher)
             for unit, cands in zip(units, candidates):
@@ -252,8 +255,7 @@ class Narratives(Component):
                 shortlists[i] = cands
         self._count("reranked", len(chosen))
         self._count("reranked_pairs", sum(len(units[i].parts) > 1 for i in chosen))
-        matcher.rerank([units[i].text for i in chosen], [shortlists[i] for i in chosen],
-                       floor=self._threshold(matcher) if self.draft else None)
+        matcher.rerank([units[i].text for i in chosen], [shortlists[i] for i in chosen], floor=self._floor(matcher))
         keep = set(chosen)
         return [cands if i in keep else [] for i, cands in enumerate(shortlists)]
 

