@@ -187,6 +187,9 @@ _LESSER = frozenset(("deputy", "vice", "assistant", "acting", "former"))
 #: "a spokesman for Vladimir Zelensky"): the description is the speaker, not the person it names.
 SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson", "representative", "aide", "lawyers",
                           "attorneys"))
+#: Words that make a spokesperson speak for nobody: one no longer in post ("a former congressional aide",
+#: "one ex-House aide") or one the article keeps anonymous ("an unnamed aide") is not their organisation.
+_UNOFFICIAL = frozenset(("former", "ex", "unnamed", "anonymous", "unidentified"))
 #: Dependents through which a common noun names someone else ("a spokesman for X", "X's driver",
 #: "the Michael Savage radio show"); only a document's owner is its speaker ("Lavrov's statement").
 #: The model reads a bare-apostrophe possessive ("Khweis’ defense attorney") as nmod.
@@ -567,6 +570,8 @@ class Article:
         if head.lower_ in _MEMBERS:
             return self._member_of(head)
         if head.lower_ in TITLES - SPOKESPEOPLE - INSTITUTIONS:  # "the AG said": a person, typed ORG
+            return None
+        if head.lower_ in SPOKESPEOPLE and any(t.lower_ in _UNOFFICIAL for t in head.subtree if t.i < head.i):
             return None
         before = [t for t in head.children if t.i < head.i]
         if head.lower_ in _BARE_INSTITUTIONS and all(t.dep_ == "det" and t.lower_ == "the" for t in before):

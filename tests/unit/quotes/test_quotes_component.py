@@ -153,6 +153,15 @@ def test_spokesperson_is_the_speaker_not_whom_they_speak_for(quotes_of):
     assert {s for _, _, s in rows} == {"spokesman for Vladimir Zelensky"}
 
 
+@pytest.mark.parametrize("text", [
+    "An unnamed former Democratic congressional aide told Politico that the senator tried to forcibly kiss her in 2006.\n"
+    "She says she avoided the kiss.",
+    "In an environment with “so many young women,” said one ex-House aide, the men “have no self-control.”"])
+def test_former_or_unnamed_spokesperson_speaks_for_nobody(quotes_of, text):
+    _, rows = quotes_of(text)
+    assert rows and {s for _, _, s in rows} == {None}
+
+
 def test_pronoun_after_a_spokesperson_refers_to_them(quotes_of):
     text = ("Anand also added that since the Ukraine crisis, there has been a real demonstration of BRICS strength.\n"
             "Previously, Iran’s foreign ministry spokesman announced that the country had applied for membership "
