@@ -1526,6 +1526,16 @@ class Article:
                 gap += 1
         return result
 
+    def _opens_with_speaker(self, cue: Cue, content: tuple[int, int]) -> bool:
+        """Whether ``cue`` is a verb of saying inside ``content`` whose subject opens it: what an outlet reports
+        is that subject's words. An unnamed subject keeps them too ("The unidentified woman says ..., according
+        to the NYDN" is unknown, not the NYDN's), when it runs straight into its verb (not "X confirmed that
+        residents ..., adding that", where the model may hang the verb on another noun)."""
+        if not cue.speaker_span or cue.text.lower() not in SAYING_FORMS or cue.speaker_span[0] != content[0] \
+                or cue.end > content[1]:
+            return False
+        return cue.speaker is not None or "," not in self.text[cue.speaker_span[1] : cue.start]
+
     def indirect(self) -> list[Quote]:
         """Reported speech of every cue with a reported clause, minus clauses inside another one.
 
@@ -1537,8 +1547,7 @@ class Article:
         """
         spans = [c for c in self.cues if c.content]
         spans = [c for c in spans if not (c.text.lower() == "according to" or c.end <= c.content[0]) or not any(
-            o.speaker and o.text.lower() in SAYING_FORMS and o.speaker_span[0] == c.content[0]
-            and o.end <= c.content[1] for o in spans)]
+            self._opens_with_speaker(o, c.content) for o in spans)]
         kept = [c for c in spans if not any(o is not c and o.content[0] <= c.content[0] and c.content[1] <= o.content[1]
                                             and o.content != c.content for o in spans)]
         unique = {c.content: c for c in reversed(kept)}
