@@ -460,7 +460,7 @@ class Article:
         self.main_subjects: list[tuple[int, str]] = []  # (sentence, person subject of its main verb)
         self.org_subjects: list[tuple[int, str]] = []  # (sentence, organisation in subject position)
         self.institution_subjects: list[tuple[int, str]] = []  # (sentence, institution in subject position)
-        self.described: list[int] = []  # sentences with an unnamed person described as a subject ("the head of")
+        self.described: list[int] = []  # sentences with an unnamed person described as a subject ("the leader")
         self.mentions: list[tuple[int, str]] = []  # (sentence, person named outside quotations)
         self.cues: list[Cue] = []
 
@@ -754,8 +754,12 @@ class Article:
         """Whether a subject describes, by a title of something ("The head of the European Commission has
         already called ..."), a person no name or introduction with that title gives (not "the judge"
         introduced as Judge Patti Saris; nor "The French leader", which refers back)."""
+        return any(c.dep_ == "prep" for c in token.children) and self._unresolved_description(sentence, token)
+
+    def _unresolved_description(self, sentence: int, token: Any) -> bool:
+        """Whether a subject of no verb of saying describes by a title a person no name or introduction with
+        that title gives ("But the PRC leader was not much convinced"): a later he/she may be them."""
         return (token.dep_ in ("nsubj", "nsubjpass") and token.lower_ in TITLES | PERSON_NOUNS
-                and any(c.dep_ == "prep" for c in token.children)
                 and token.head.lower_ not in SAYING_FORMS and not self._persons_in(token)
                 and self._description(sentence, token, refer_back=False) is None)
 
@@ -1248,7 +1252,7 @@ class Article:
                     self.subjects.extend((index, name) for name in self._persons_in(token))  # the doer is a subject
                 if token.dep_ in ("nsubj", "nsubjpass") and not self._misread_object(token):
                     self.subjects.extend((index, name) for name in self._persons_in(token))
-                    if self._unnamed_person(index, token):
+                    if self._unresolved_description(index, token):
                         self.described.append(index)
                     if token.lower_ in INSTITUTIONS and (name := self._institution(token)):
                         self.institution_subjects.append((index, name))

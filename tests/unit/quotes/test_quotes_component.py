@@ -884,6 +884,15 @@ def test_a_person_described_by_a_title_of_something_may_be_the_next_she(quotes_o
     assert ("the EU is ready for such scenario and is planning a response", None) in indirect(rows)
 
 
+def test_a_person_described_by_a_bare_title_may_be_the_next_he(quotes_of):
+    text = ("Chinese President Xi Jinping publicly lectured the Canadian premier for leaking a conversation.\n"
+            "Trudeau began to make excuses, saying that everyone in Canada believes in “open and honest dialogue”.\n"
+            "But the PRC leader was not much convinced by these arguments. He replied: “Let’s create the conditions "
+            "first”.")
+    _, rows = quotes_of(text)
+    assert direct(rows)[-1] == ("“Let’s create the conditions first”", None)
+
+
 @pytest.mark.parametrize("text, content", [
     ("The authorities recorded more than 2 000 cases, and Tedros said Wednesday the death toll stood at 207.",
      "the death toll stood at 207"),
