@@ -462,6 +462,7 @@ class Article:
         self.institution_subjects: list[tuple[int, str]] = []  # (sentence, institution in subject position)
         self.described: list[int] = []  # sentences with an unnamed person described as a subject ("the leader")
         self.mentions: list[tuple[int, str]] = []  # (sentence, person named outside quotations)
+        self.objects: list[tuple[int, str]] = []  # (sentence, person object of its main verb: "X asked Y")
         self.cues: list[Cue] = []
 
     # --- names -------------------------------------------------------------------------------
@@ -716,7 +717,12 @@ class Article:
             # answer ... . He also said ...")
             previous = {name for i, name in self.main_subjects if i == sentence - 1}
             window = previous if len(previous) == 1 else window
-        return window.pop() if len(window) == 1 else None
+        if len(window) != 1:
+            return None
+        # someone the sentence before acts on may as well be he/she ("An incredulous Carlson asked fellow guest
+        # Catherine Lombardo, ... . “...,” she said")
+        person = window.pop()
+        return None if any(i == sentence - 1 and name != person for i, name in self.objects) else person
 
     def _it(self, sentence: int, pronoun: Any) -> str | None:
         """The organisation or country "it" refers to: the one subject before it in its sentence that names
@@ -1264,6 +1270,8 @@ class Article:
                             self.org_subjects.append((index, _org_name(entity.text)))
                 if person := self._person(token):
                     self.mentions.append((index, person))
+                if token.dep_ in ("dobj", "dative") and token.head.i == sent.root.i:
+                    self.objects.extend((index, name) for name in self._persons_in(token))
 
     # --- direct quotations -------------------------------------------------------------------
 

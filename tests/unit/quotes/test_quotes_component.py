@@ -884,6 +884,15 @@ def test_a_person_described_by_a_title_of_something_may_be_the_next_she(quotes_o
     assert ("the EU is ready for such scenario and is planning a response", None) in indirect(rows)
 
 
+def test_a_person_the_sentence_before_asks_may_be_the_next_she(quotes_of):
+    text = ("“Something is not adding up,” Perry replied.\n"
+            "An incredulous Carlson asked fellow guest Catherine Lombardo, a lawyer representing families affected by "
+            "the tragedy, about the investigation into the shooting.\n"
+            "“The FBI and the Las Vegas metro police department have been conducting the investigation,” she said.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Perry", None]
+
+
 def test_a_person_described_by_a_bare_title_may_be_the_next_he(quotes_of):
     text = ("Chinese President Xi Jinping publicly lectured the Canadian premier for leaking a conversation.\n"
             "Trudeau began to make excuses, saying that everyone in Canada believes in “open and honest dialogue”.\n"
