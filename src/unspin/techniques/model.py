@@ -119,6 +119,34 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def without_nan_guards(path: Path) -> bytes:
+    """The ONNX graph at ``path``, less the NaN guards that PyTorch's exporter puts after every
+    attention softmax (``Where(IsNaN(p), 0, p)``), serialised for ONNX Runtime.
+
+    A guard could only act on a row whose keys are all masked out, and every window's [CLS] piece
+    is attended, so each one returns its input as it is: the outputs are the same to the bit, and
+    the encoder is 1.01-1.11x as fast without them (eight alternations over the windows of 20 PTC
+    test articles, one session). The file itself, and so its sha256, is unchanged.
+    """
+    import onnx
+
+    model = onnx.load(str(path))
+    nodes = model.graph.node
+    producer = {output: node for node in nodes for output in node.output}
+    guards = [node for node in nodes if node.op_type == "Where" and node.input[0] in producer
+              and producer[node.input[0]].op_type == "IsNaN" and producer[node.input[0]].input[0] == node.input[2]]
+    for guard in guards:
+        kept = guard.input[2]
+        for node in nodes:
+            node.input[:] = [kept if name == guard.output[0] else name for name in node.input]
+        nodes.remove(guard)
+        nodes.remove(producer[guard.input[0]])
+    used = {name for node in nodes for name in node.input} | {output.name for output in model.graph.output}
+    for node in [node for node in nodes if node.op_type == "Constant" and not used & set(node.output)]:
+        nodes.remove(node)  # the guards' zeros, which ONNX Runtime would warn about
+    return model.SerializeToString()
+
+
 class TechniqueModel:
     """Span detection and span classification for the 14 PTC techniques."""
 
@@ -160,13 +188,13 @@ class TechniqueModel:
             raise ModelError(f"technique model at {path}: model.onnx does not match the sha256 in meta.json")
         return cls(path, meta, threads)
 
-    def _new_session(self):  # noqa: ANN202 - onnxruntime.InferenceSession, imported lazily
+    def _new_session(self, graph: bytes):  # noqa: ANN202 - onnxruntime.InferenceSession, imported lazily
         import onnxruntime
 
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
-        return onnxruntime.InferenceSession(str(self.path / "model.onnx"), options, providers=["CPUExecutionProvider"])
+        return onnxruntime.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
 
     def _run_batch(self, ids: np.ndarray, mask: np.ndarray) -> list[np.ndarray]:
         """One batch through whichever single-threaded session is free."""
@@ -187,8 +215,9 @@ class TechniqueModel:
         with self._start_lock:
             if self._sessions is None:
                 sessions: queue.SimpleQueue = queue.SimpleQueue()
+                graph = without_nan_guards(self.path / "model.onnx")
                 for _ in range(self.threads):
-                    sessions.put(self._new_session())
+                    sessions.put(self._new_session(graph))
                 if self.threads > 1:
                     self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="unspin-techniques")
                 self._sessions = sessions

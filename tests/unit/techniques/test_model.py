@@ -12,7 +12,7 @@ from unspin.doc import Document
 from unspin.errors import ModelError
 from unspin.techniques.decode import DocTokens, decode_runs, doc_tokens, runs, widen_to_words
 from unspin.techniques.encoding import lines
-from unspin.techniques.model import TechniqueModel, check_version_range, default_model_dir
+from unspin.techniques.model import TechniqueModel, check_version_range, default_model_dir, without_nan_guards
 
 TEXTS = [
     "The corrupt, treasonous elites want to destroy our great nation.\nThey are lying to you, again and again.",
@@ -63,6 +63,21 @@ def test_encode_each_yields_every_text_in_order_with_its_windows_in_position_ord
         assert [w.start for w in encoded.windows] == sorted(w.start for w in encoded.windows)
         assert [len(p) for p in encoded.token_probs] == [len(w) for w in encoded.windows]
     assert model.predict_spans(texts, [lines(t) for t in texts]) == [model.decode(t, e) for t, e in zip(texts, each)]
+
+
+def test_sessions_run_the_graph_without_its_nan_guards_and_get_the_same_outputs(model):
+    import onnx
+    import onnxruntime
+
+    path = model.path / "model.onnx"
+    stripped = without_nan_guards(path)
+    assert "IsNaN" in {node.op_type for node in onnx.load(str(path)).graph.node}  # the file keeps them
+    assert "IsNaN" not in {node.op_type for node in onnx.load_from_string(stripped).graph.node}
+    ids, mask = model.encoder.batch(model.encoder.windows(TEXTS, [lines(t) for t in TEXTS]))  # one row padded
+    feeds = {"input_ids": ids, "attention_mask": mask}
+    as_filed = onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"]).run(None, feeds)
+    as_run = onnxruntime.InferenceSession(stripped, providers=["CPUExecutionProvider"]).run(None, feeds)
+    assert all(np.array_equal(a, b) for a, b in zip(as_filed, as_run))
 
 
 def test_classify_spans_gives_a_technique_per_span(model):
