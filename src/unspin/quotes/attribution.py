@@ -187,9 +187,11 @@ _LESSER = frozenset(("deputy", "vice", "assistant", "acting", "former"))
 #: "a spokesman for Vladimir Zelensky"): the description is the speaker, not the person it names.
 SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson", "representative", "aide", "lawyers",
                           "attorneys"))
+#: Words by which an article says it will not name someone ("The unidentified woman says").
+_ANONYMOUS = frozenset(("unnamed", "anonymous", "unidentified"))
 #: Words that make a spokesperson speak for nobody: one no longer in post ("a former congressional aide",
 #: "one ex-House aide") or one the article keeps anonymous ("an unnamed aide") is not their organisation.
-_UNOFFICIAL = frozenset(("former", "ex", "unnamed", "anonymous", "unidentified"))
+_UNOFFICIAL = _ANONYMOUS | frozenset(("former", "ex"))
 #: Dependents through which a common noun names someone else ("a spokesman for X", "X's driver",
 #: "the Michael Savage radio show"); only a document's owner is its speaker ("Lavrov's statement").
 #: The model reads a bare-apostrophe possessive ("Khweis’ defense attorney") as nmod.
@@ -797,7 +799,8 @@ class Article:
             return matches[0] if len(matches) == 1 else None
         if matches:
             return matches[0]
-        if head.lower_ not in TITLES | PERSON_NOUNS or not refer_back or self._introduced_unnamed(head):
+        if head.lower_ not in TITLES | PERSON_NOUNS or not refer_back or self._introduced_unnamed(head) \
+                or any(c.lower_ in _ANONYMOUS for c in head.children):  # "The unidentified woman says"
             return None
         person = self._pronoun(sentence, False)
         if person and head.lower_ in _OFFICES and self.roles.get(person, set()) & TITLES:
@@ -809,9 +812,13 @@ class Article:
         Southern New Hampshire University failed ... . The professor wrote"): the description is that person,
         not whoever a he/she would be. A title in apposition to a name or after a copula ("X, a professor at
         Y", "X is a professor") introduces X, not someone new; a common noun for people ("A caller to the
-        show ... who called himself Rick ... The caller") introduces someone the article names later."""
-        return head.lower_ in TITLES and any(t.lower_ == head.lower_ and t.dep_ not in ("appos", "attr", "compound")
-                   and any(d.lower_ in ("a", "an") and d.dep_ == "det" for d in t.children)
+        show ... who called himself Rick ... The caller") introduces someone the article names later, unless
+        the article says it will not ("The unidentified woman says ... . The woman says")."""
+        if head.lower_ not in TITLES | PERSON_NOUNS:
+            return False
+        opening = ("a", "an", *_ANONYMOUS) if head.lower_ in TITLES else _ANONYMOUS
+        return any(t.lower_ == head.lower_ and t.dep_ not in ("appos", "attr", "compound")
+                   and any(d.lower_ in opening and d.dep_ in ("det", "amod") for d in t.children)
                    and not self._persons_in(t) and not self.quoted(t.idx, t.idx + 1)
                    for t in head.doc[: head.i])
 

@@ -1405,6 +1405,27 @@ def test_a_title_introduced_for_someone_unnamed_does_not_refer_back_to_another_p
     assert indirect(rows) == [("they'd reexamine the assignment", None)]
 
 
+def test_a_common_noun_for_someone_the_article_will_not_name_does_not_refer_back(quotes_of):
+    text = ("The unidentified woman says the incident took place at a party while Kavanaugh was a student.\n"
+            "“I categorically and unequivocally deny this allegation,” Kavanaugh said in a statement.\n"
+            "The woman says she has had to undergo psychological treatment as a result of the incident.")
+    _, rows = quotes_of(text)
+    assert indirect(rows)[-1] == ("she has had to undergo psychological treatment as a result of the incident", None)
+
+
+def test_a_common_noun_for_someone_the_article_will_not_name_does_not_refer_back(quotes_of):
+    text = ("Kavanaugh accused in letter of forcing himself on woman while in high school; Kavanaugh denies it "
+            "happened\n\n"
+            "According to the New York Daily News, Brett Kavanaugh held a woman down at a party in high school.\n"
+            "The unidentified woman says the incident took place at a party in the early 1980s, according to the NYDN.\n"
+            "Kavanaugh, 53, vehemently denied the woman’s allegations.\n"
+            "“I categorically and unequivocally deny this allegation,” he said in a statement.\n"
+            "The woman says she has had to undergo psychological treatment as a result of the incident.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["New York Daily News", None, None]
+    assert speakers(rows, "direct") == ["Brett Kavanaugh"]
+
+
 def test_a_common_noun_for_someone_introduced_unnamed_still_refers_back_to_the_person_named_since(quotes_of):
     text = ("A caller to the Michael Savage radio show says he was neighbors with Stephen Paddock.\n"
             "The man, a former Marine who called himself Rick, says he was Paddock’s neighbor.\n"
