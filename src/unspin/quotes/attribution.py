@@ -779,6 +779,8 @@ class Article:
         describing them (unless not ``refer_back``). A title owned by someone ("Khweis’ defense
         attorney") is definite too, but names only a person introduced with it, never its owner.
         """
+        if head.lower_ in INSTITUTIONS | _BARE_INSTITUTIONS:  # "The city’s police" is a force, not its chief
+            return None
         owners = {(self._person(c) or _clean_name(c.text)).split()[-1] for c in head.children
                   if c.dep_ in ("poss", "nmod")}
         # a headline drops "the" ("“...”: Congressman Says ..."): its bare title is definite too

@@ -1405,6 +1405,14 @@ def test_a_title_introduced_for_someone_unnamed_does_not_refer_back_to_another_p
     assert indirect(rows) == [("they'd reexamine the assignment", None)]
 
 
+def test_an_owned_police_force_is_not_the_officer_introduced_with_its_name(quotes_of):
+    text = ("According to head of the city police Søren Thomassen, three people were killed.\n"
+            "The Royal Arena stadium is located in the same area. The city’s police insisted on cancelling the event "
+            "“for security reasons”.")
+    _, rows = quotes_of(text)
+    assert direct(rows) == [("“for security reasons”", None)]
+
+
 def test_a_common_noun_for_someone_the_article_will_not_name_does_not_refer_back(quotes_of):
     text = ("The unidentified woman says the incident took place at a party while Kavanaugh was a student.\n"
             "“I categorically and unequivocally deny this allegation,” Kavanaugh said in a statement.\n"
