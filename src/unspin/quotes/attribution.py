@@ -676,7 +676,9 @@ class Article:
             return None
         named = self.org_subjects + [(i, name) for i, name, person in self.speakers if name and not person]
         recent = {name for i, name in named if 0 <= sentence - i <= PRONOUN_WINDOW}
-        return recent.pop() if len(recent) == 1 else None
+        # whoever spoke last may be it, when the model took its name for a person's ("Whataburger told Fox News")
+        last = [name for i, name, _ in self.speakers if name and 0 <= sentence - i <= PRONOUN_WINDOW][-1:]
+        return recent.pop() if len(recent) == 1 and set(last) <= recent else None
 
     def _document_before(self, sentence: int, head: Any) -> str | None:
         """The issuer a definite "the release" refers back to: the one speaker since a sentence of the last few

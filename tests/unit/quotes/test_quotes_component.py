@@ -792,6 +792,17 @@ def test_the_group_with_two_organisations_just_named_is_unknown(quotes_of):
     assert speakers(rows, "direct") == [None]
 
 
+def test_the_company_after_another_speaker_the_model_took_for_a_person_is_unknown(quotes_of):
+    text = ("San Antonio police told Fox News on Thursday they had received a complaint and detectives had been "
+            "assigned to the case.\n"
+            "Earlier in the day, a police spokesperson said the department hadn't received a report.\n"
+            "Whataburger told Fox News that it is cooperating with the police investigation.\n"
+            "“We were shocked to see this video and certainly don’t condone this type of customer behavior in our "
+            "restaurants,\" the company said.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [None]
+
+
 def test_an_owned_title_is_the_one_introduced_with_it_never_its_owner(quotes_of):
     text = ("Mohamad Khweis, unlike the dozens of other people in the United States who failed to join ISIS and were "
             "subsequently charged, actually made it to Syria, The Washington Post reports.\n"
