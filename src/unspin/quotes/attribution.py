@@ -599,7 +599,8 @@ class Article:
         kept = {t.i for c in joined for t in c.subtree} | {t.i for t in head.children if t.dep_ == "cc"} if one_name else set()
         dropped = _dated(head)
         tokens = [t for t in self._phrase(head, frozenset(("appos",))) if t.i not in owners and t.i not in dropped
-                  and (t.dep_ not in ("det", "punct", "cc", "conj") or t.i == head.i or t.i in kept)]
+                  and (t.dep_ not in ("det", "punct", "cc", "conj") or t.i == head.i or t.i in kept
+                       or t.dep_ in ("cc", "conj") and t.head.i != head.i)]  # "Department of Housing and Urban Development"
         if head.lower_ in DOCUMENTS or head.tag_ == "NNS" and head.lower_[:-1] in DOCUMENTS:  # "reports from X"
             tokens = [t for t in tokens if t.i < head.i and t.lower_ != "press"]
             if not tokens:

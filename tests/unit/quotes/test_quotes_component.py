@@ -785,6 +785,13 @@ def test_it_refers_back_to_the_organisation_that_spoke_last(quotes_of):
     assert speakers(rows, "indirect") == ["Kenya's health ministry", "Kenya's health ministry"]
 
 
+def test_an_institution_name_keeps_a_conjunct_inside_it(quotes_of):
+    text = ("Earlier this month, the U.S. Department of Housing and Urban Development announced it would provide $1.5 "
+            "billion to help rebuild housing in Puerto Rico.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["U.S. Department of Housing and Urban Development"]
+
+
 def test_the_group_with_two_organisations_just_named_is_unknown(quotes_of):
     text = ("The U.S. Conference of Mayors and the National Rifle Association met in Boston this week.\n"
             "“We have a 50-year history of promoting strong policies to reduce gun violence,” the group said.")
