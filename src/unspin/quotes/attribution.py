@@ -669,12 +669,19 @@ class Article:
         return earlier.pop() if len(earlier) == 1 else None
 
     def _generic(self, sentence: int, head: Any) -> str | None:
-        """The organisation a definite "the group" refers back to: the one named as a subject or speaking in the
-        last few sentences ("The bipartisan U.S. Conference of Mayors passed ... “...,” the group said",
+        """The organisation a definite "the group" names in apposition, or else refers back to: the one named as a
+        subject or speaking in the last few sentences ("The bipartisan U.S. Conference of Mayors passed ... “...,” the group said",
         "According to The Washington Times, ... The paper noted that", "NBC News said ... The media outlet reported")."""
         before = [t.lower_ for t in head.children if t.i < head.i and not (t.dep_ == "compound" and t.pos_ == "NOUN")]
         if head.lower_ not in _GENERIC_ORGS or before != ["the"]:  # also "the media outlet", "the news agency"
             return None
+        # the organisation named in apposition ("the watchdog group, the Foundation for Accountability and Civic Trust
+        # (FACT), says"), which the model may read as a conjunct with no "and"
+        joined = ("appos",) if any(c.dep_ == "cc" for c in head.children) else ("appos", "conj")
+        named = {name for c in head.children if c.dep_ in joined and c.ent_type_ == "ORG" and c.pos_ == "PROPN"
+                 and (name := self._institution(c))}
+        if named:
+            return named.pop() if len(named) == 1 else None
         named = self.org_subjects + [(i, name) for i, name, person in self.speakers if name and not person]
         recent = {name for i, name in named if 0 <= sentence - i <= PRONOUN_WINDOW}
         # whoever spoke last may be it, when the model took its name for a person's ("Whataburger told Fox News")

@@ -792,6 +792,14 @@ def test_an_institution_name_keeps_a_conjunct_inside_it(quotes_of):
     assert speakers(rows, "indirect") == ["U.S. Department of Housing and Urban Development"]
 
 
+def test_the_group_is_the_organisation_named_in_apposition(quotes_of):
+    text = ("According to The Washington Times, Democrats sent emails asking for donations.\n"
+            "While voting is common, the watchdog group, the Foundation for Accountability and Civic Trust (FACT), says "
+            "asking for money ahead of time crosses the line into vote-buying.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect")[-1] == "Foundation for Accountability and Civic Trust"
+
+
 def test_the_group_with_two_organisations_just_named_is_unknown(quotes_of):
     text = ("The U.S. Conference of Mayors and the National Rifle Association met in Boston this week.\n"
             "“We have a 50-year history of promoting strong policies to reduce gun violence,” the group said.")
