@@ -611,6 +611,8 @@ class Article:
         named = any(t.ent_type_ in (*_NAME_LABELS, "NORP", "PERSON") or self._person(t) for t in tokens)
         if not named and sum(t.text[:1].isupper() for t in tokens) < 2:
             return None
+        if not any(t.text[:1].isupper() for t in tokens):  # "the health ministry", typed ORG, says not whose
+            return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         name = _org_name(head.doc.text[start:end])
         if name and head.lower_ in SPOKESPEOPLE:

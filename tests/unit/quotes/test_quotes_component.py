@@ -800,6 +800,13 @@ def test_the_group_is_the_organisation_named_in_apposition(quotes_of):
     assert speakers(rows, "indirect")[-1] == "Foundation for Accountability and Civic Trust"
 
 
+def test_an_institution_in_common_nouns_alone_names_nobody(quotes_of):
+    text = ("Seventeen people in northwest Democratic Republic of Congo (DRC) have died from Ebola, the health ministry "
+            "said on Tuesday.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == [None]
+
+
 def test_the_group_with_two_organisations_just_named_is_unknown(quotes_of):
     text = ("The U.S. Conference of Mayors and the National Rifle Association met in Boston this week.\n"
             "“We have a 50-year history of promoting strong policies to reduce gun violence,” the group said.")
