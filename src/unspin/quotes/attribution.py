@@ -1224,6 +1224,18 @@ class Article:
                            for g in c.children if g.dep_ == "pobj")]
         return any(_speaking_noun(n) for n in nouns)
 
+    @staticmethod
+    def _reported_subject(according: Any) -> Any:
+        """The noun subject of a verb with a clause of its own that "according to X, ..." opens ("According to
+        Carlson, the owner of the tape maintains that ..."): the words are that subject's, X only reports them
+        ("According to Y, X said ..." is X's), so a subject nobody names leaves them unknown."""
+        verb = according.head
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.lower_ in SAYING_FORMS)]
+        if verb.pos_ != "VERB" or not any(c.dep_ == "ccomp" and c.i > v.i for v in verbs for c in v.children):
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > according.i), None)
+        return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
+
     def _phrase_cue(self, index: int, sent: Any, token: Any) -> Cue | None:
         """ "according to X, ..." and "in the words of X" as cues."""
         if token.lower_ == "according":
@@ -1246,6 +1258,9 @@ class Article:
             # "according to X, ...", also after an adverb ("However, according to X, ...")
             if all(t.is_punct or t.dep_ == "cc" or t.pos_ == "ADV" and t.dep_ == "advmod" for t in before):
                 content = self._content(after)
+                reporter = self._reported_subject(token)
+                if reporter is not None and self.speaker(index, reporter)[0] is None:
+                    speaker, span = None, self._span(self._phrase(reporter))
             elif all(t.is_punct or t.is_space for t in after):
                 content = self._content(before)
         text = self.text[token.idx : prep.idx + len(prep.text)]

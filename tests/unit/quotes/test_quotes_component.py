@@ -853,6 +853,16 @@ def test_an_outlet_gives_way_to_the_unnamed_speaker_it_reports(quotes_of, text, 
     assert indirect(rows) == [(content, None)]
 
 
+@pytest.mark.parametrize("text", [
+    "According to Carlson, the owner of the tape maintains that law enforcement investigators have never asked to see "
+    "the footage.",
+    "According to Breitbart, on Friday, 65 women who have known Kavanaugh since high school defended his character and "
+    "said he has always behaved honorably."])
+def test_according_to_before_an_unnamed_subject_with_a_clause_of_its_own_is_unknown(quotes_of, text):
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == [None]
+
+
 def test_an_attribution_before_another_is_not_its_content(quotes_of):
     text = ("Rock musician Roger Waters has explained why the US and its allies are making mistakes in foreign policy.\n"
             "The musician recalled how the United States is condescending to its allies and the world in general: in "
