@@ -710,9 +710,12 @@ class Article:
                  <= PRONOUN_WINDOW and head.lower_ in self.text[c.speaker_span[0] : c.speaker_span[1]].lower().split()]
         return spoke[-1] if spoke else None
 
-    def _pronoun(self, sentence: int, continuing: bool) -> str | None:
+    def _pronoun(self, sentence: int, continuing: bool, pronoun: Any = None) -> str | None:
         """The person a he/she refers to, only when one person is the clear antecedent (never one of a later
-        sentence: direct quotations are attributed once the whole article is read)."""
+        sentence: direct quotations are attributed once the whole article is read). With no subject near, a
+        person only mentioned counts, in the same paragraph, before ``pronoun`` when it is given: a mention in
+        the paragraph before ("... released by Mike Tokes, one of the dispatchers is heard ... \n “...,” he
+        declared") is a guess."""
         recent = [(i, name) for i, name, person in self.speakers if (person or name is None)
                   and 0 <= sentence - i <= PRONOUN_WINDOW]
         if recent:
@@ -725,8 +728,10 @@ class Article:
             if continuing or not others:
                 return last
         window = {name for i, name in self.subjects if 0 <= sentence - i <= 3}
-        if not window:  # "After an announcement by X, ... . According to him, ..."
-            window = {name for i, name in self.mentions if 0 <= sentence - i <= 1}
+        if not window:  # "After an announcement by X, ... . According to him, ...", "X's Address in which he told"
+            # (not past a paragraph's end)
+            window = {name for i, name in self.mentions if 0 <= sentence - i <= 1
+                      and self.sents[i][0] == self.sents[sentence][0]} | self._named_before_pronoun(pronoun)
         if len(window) > 1:  # of several, the one person the sentence before is about ("Trump did not
             # answer ... . He also said ...")
             previous = {name for i, name in self.main_subjects if i == sentence - 1}
@@ -737,6 +742,13 @@ class Article:
         # Catherine Lombardo, ... . “...,” she said")
         person = window.pop()
         return None if any(i == sentence - 1 and name != person for i, name in self.objects) else person
+
+    def _named_before_pronoun(self, pronoun: Any) -> set[str]:
+        """Persons named before ``pronoun`` in its sentence, outside quotations (none without a pronoun)."""
+        if pronoun is None:
+            return set()
+        return {p for t in pronoun.sent if t.i < pronoun.i and not self.quoted(t.idx, t.idx + 1)
+                and (p := self._person(t))}
 
     def _it(self, sentence: int, pronoun: Any) -> str | None:
         """The organisation or country "it" refers to: the one subject before it in its sentence that names
@@ -842,7 +854,7 @@ class Article:
             if head.lower_ == "it":
                 return self._it(sentence, head), self._span([head])
             if head.lower_ in PERSON_PRONOUNS:
-                person = self._pronoun(sentence, verb in CONTINUING)
+                person = self._pronoun(sentence, verb in CONTINUING, head)
                 return (None if self._rival(sentence, head, person) else person), self._span([head])
             return None, self._span([head])
         span = self._span(self._phrase(head))

@@ -927,6 +927,15 @@ def test_a_person_described_by_a_title_of_something_may_be_the_next_she(quotes_o
     assert ("the EU is ready for such scenario and is planning a response", None) in indirect(rows)
 
 
+def test_a_person_only_mentioned_in_the_paragraph_before_is_not_the_next_he(quotes_of):
+    text = ("During the air traffic control recordings, which were released by political strategist and co-founder of "
+            "“The New Right” Mike Tokes, one of the dispatchers is heard telling an incoming plane that landing might "
+            "not be a good idea because there were multiple active shooters on the airport property itself.\n"
+            "“Shutting down might not be a good idea, there’s active shooters on the runway,” he declared.")
+    _, rows = quotes_of(text)
+    assert direct(rows)[-1] == (text[text.index("“Shutting") : text.index(" he declared")], None)
+
+
 def test_a_person_the_sentence_before_asks_may_be_the_next_she(quotes_of):
     text = ("“Something is not adding up,” Perry replied.\n"
             "An incredulous Carlson asked fellow guest Catherine Lombardo, a lawyer representing families affected by "
