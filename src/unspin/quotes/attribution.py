@@ -1586,6 +1586,14 @@ class Article:
                 gap += 1
         return result
 
+    @staticmethod
+    def _relays(cue: Cue) -> bool:
+        """Whether a cue may only relay the words of a speaker its clause opens with: "according to" or a verb
+        before its clause ("The BBC adds that the WHO said ..."), unless someone unnamed says it ("One of the
+        women says Franken suggested that ...": her words, about his)."""
+        return cue.text.lower() == "according to" or cue.end <= cue.content[0] and (
+            cue.speaker is not None or cue.speaker_span is None)
+
     def _opens_with_speaker(self, cue: Cue, content: tuple[int, int]) -> bool:
         """Whether ``cue`` is a verb of saying inside ``content`` whose subject opens it: what an outlet reports
         is that subject's words. An unnamed subject keeps them too ("The unidentified woman says ..., according
@@ -1606,8 +1614,7 @@ class Article:
         clause does not ("The Mail reports that ..., the WHO said" is the WHO's).
         """
         spans = [c for c in self.cues if c.content]
-        spans = [c for c in spans if not (c.text.lower() == "according to" or c.end <= c.content[0]) or not any(
-            self._opens_with_speaker(o, c.content) for o in spans)]
+        spans = [c for c in spans if not self._relays(c) or not any(self._opens_with_speaker(o, c.content) for o in spans)]
         kept = [c for c in spans if not any(o is not c and o.content[0] <= c.content[0] and c.content[1] <= o.content[1]
                                             and o.content != c.content for o in spans)]
         unique = {c.content: c for c in reversed(kept)}

@@ -863,6 +863,12 @@ def test_according_to_before_an_unnamed_subject_with_a_clause_of_its_own_is_unkn
     assert speakers(rows, "indirect") == [None]
 
 
+def test_an_unnamed_speaker_keeps_what_they_say_another_said(quotes_of):
+    text = "One of the women says Franken suggested that he and she should go to the bathroom together."
+    _, rows = quotes_of(text)
+    assert indirect(rows) == [("Franken suggested that he and she should go to the bathroom together", None)]
+
+
 def test_an_attribution_before_another_is_not_its_content(quotes_of):
     text = ("Rock musician Roger Waters has explained why the US and its allies are making mistakes in foreign policy.\n"
             "The musician recalled how the United States is condescending to its allies and the world in general: in "
