@@ -1238,14 +1238,17 @@ class Article:
 
     @staticmethod
     def _reported_subject(according: Any) -> Any:
-        """The noun subject of a verb with a clause of its own that "according to X, ..." opens ("According to
-        Carlson, the owner of the tape maintains that ..."): the words are that subject's, X only reports them
-        ("According to Y, X said ..." is X's), so a subject nobody names leaves them unknown."""
+        """The noun subject of a verb of saying, or of a verb with a clause of its own, that "according to X, ..."
+        opens ("According to Carlson, the owner of the tape maintains that ...", "According to the Daily Mail,
+        experts warn the outbreak ..."): the words are that subject's, X only reports them ("According to Y, X
+        said ..." is X's), so a subject nobody names leaves them unknown. A passive's subject is what was said
+        ("According to CNN, the cases were reported by ...")."""
         verb = according.head
         verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.lower_ in SAYING_FORMS)]
-        if verb.pos_ != "VERB" or not any(c.dep_ == "ccomp" and c.i > v.i for v in verbs for c in v.children):
+        if verb.pos_ != "VERB" or verb.lower_ not in SAYING_FORMS and not any(
+                c.dep_ == "ccomp" and c.i > v.i for v in verbs for c in v.children):
             return None
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > according.i), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > according.i), None)
         return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
 
     def _phrase_cue(self, index: int, sent: Any, token: Any) -> Cue | None:

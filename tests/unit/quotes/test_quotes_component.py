@@ -857,7 +857,9 @@ def test_an_outlet_gives_way_to_the_unnamed_speaker_it_reports(quotes_of, text, 
     "According to Carlson, the owner of the tape maintains that law enforcement investigators have never asked to see "
     "the footage.",
     "According to Breitbart, on Friday, 65 women who have known Kavanaugh since high school defended his character and "
-    "said he has always behaved honorably."])
+    "said he has always behaved honorably.",
+    "According to the Daily Mail, experts warn the outbreak of plague in Madagascar this year is being fueled by a "
+    "strain more lethal than the one which usually strikes the country."])
 def test_according_to_before_an_unnamed_subject_with_a_clause_of_its_own_is_unknown(quotes_of, text):
     _, rows = quotes_of(text)
     assert speakers(rows, "indirect") == [None]
