@@ -1618,6 +1618,10 @@ class Article:
         """
         spans = [c for c in self.cues if c.content]
         spans = [c for c in spans if not self._relays(c) or not any(self._opens_with_speaker(o, c.content) for o in spans)]
+        # "according to" inside what a verb of saying reports is part of it ("According to the Daily Mail, ...,
+        # a scientist has warned" is one row, the scientist's)
+        spans = [c for c in spans if c.text.lower() != "according to" or not any(
+            o.text.lower() in SAYING_FORMS and o.content[0] <= c.start < o.content[1] for o in spans)]
         kept = [c for c in spans if not any(o is not c and o.content[0] <= c.content[0] and c.content[1] <= o.content[1]
                                             and o.content != c.content for o in spans)]
         unique = {c.content: c for c in reversed(kept)}

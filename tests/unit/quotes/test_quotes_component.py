@@ -865,6 +865,13 @@ def test_according_to_before_an_unnamed_subject_with_a_clause_of_its_own_is_unkn
     assert speakers(rows, "indirect") == [None]
 
 
+def test_according_to_inside_what_a_verb_of_saying_reports_is_part_of_it(quotes_of):
+    text = ("According to the Daily Mail, Madagascar’s healthcare system will be unable to cope if the deadly plague "
+            "outbreak continues to escalate, a scientist has warned.")
+    _, rows = quotes_of(text)
+    assert indirect(rows) == [(text[: text.index(", a scientist")], None)]
+
+
 def test_an_unnamed_speaker_keeps_what_they_say_another_said(quotes_of):
     text = "One of the women says Franken suggested that he and she should go to the bathroom together."
     _, rows = quotes_of(text)
