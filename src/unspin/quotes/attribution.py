@@ -608,6 +608,8 @@ class Article:
         if not tokens or (head.lower_ not in INSTITUTIONS | DOCUMENTS | SPOKESPEOPLE
                           and head.ent_type_ not in _NAME_LABELS):
             return None
+        if head.lower_ not in INSTITUTIONS | DOCUMENTS | SPOKESPEOPLE and any(t.i in self._named for t in tokens):
+            return None  # a person's name the model broke ("EU Commission President Ursula von der Leyen", "Leyen" a place)
         named = any(t.ent_type_ in (*_NAME_LABELS, "NORP", "PERSON") or self._person(t) for t in tokens)
         if not named and sum(t.text[:1].isupper() for t in tokens) < 2:
             return None

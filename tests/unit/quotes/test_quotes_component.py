@@ -800,6 +800,13 @@ def test_the_group_is_the_organisation_named_in_apposition(quotes_of):
     assert speakers(rows, "indirect")[-1] == "Foundation for Accountability and Civic Trust"
 
 
+def test_a_person_name_the_model_broke_is_no_institution(quotes_of):
+    text = ("Last year, the homosexuality law had already brought Orban into serious trouble in the EU. “This Hungarian "
+            "law is a disgrace,” said EU Commission President Ursula von der Leyen.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [None]
+
+
 def test_an_institution_in_common_nouns_alone_names_nobody(quotes_of):
     text = ("Seventeen people in northwest Democratic Republic of Congo (DRC) have died from Ebola, the health ministry "
             "said on Tuesday.")
