@@ -1591,13 +1591,17 @@ class Article:
                 gap += 1
         return result
 
-    @staticmethod
-    def _relays(cue: Cue) -> bool:
+    def _relays(self, cue: Cue) -> bool:
         """Whether a cue may only relay the words of a speaker its clause opens with: "according to" or a verb
         before its clause ("The BBC adds that the WHO said ..."), unless someone unnamed says it ("One of the
-        women says Franken suggested that ...": her words, about his)."""
-        return cue.text.lower() == "according to" or cue.end <= cue.content[0] and (
-            cue.speaker is not None or cue.speaker_span is None)
+        women says Franken suggested that ...": her words, about his) or a person referred to by a pronoun or a
+        title ("The Russian leader stressed that the EU authorities themselves admit that ...": his words)."""
+        if cue.text.lower() == "according to":
+            return True
+        if cue.end > cue.content[0] or cue.speaker_span is None:
+            return cue.end <= cue.content[0]
+        words = self.text[cue.speaker_span[0] : cue.speaker_span[1]].lower().split()
+        return cue.speaker is not None and not (words and words[-1] in {*PERSON_PRONOUNS, *TITLES, *PERSON_NOUNS})
 
     def _opens_with_speaker(self, cue: Cue, content: tuple[int, int]) -> bool:
         """Whether ``cue`` is a verb of saying inside ``content`` whose subject opens it: what an outlet reports

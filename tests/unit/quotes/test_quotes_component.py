@@ -872,6 +872,15 @@ def test_according_to_before_an_unnamed_subject_with_a_clause_of_its_own_is_unkn
     assert speakers(rows, "indirect") == [None]
 
 
+def test_a_person_described_by_a_title_keeps_what_they_say_another_said(quotes_of):
+    text = ("“In November, inflation amounted to 10% in the eurozone as a whole,” Russian President Vladimir Putin said.\n"
+            "He also spoke about transatlantic rift. The Russian leader stressed that the EU authorities themselves "
+            "admit that the United States is leading them towards de-industrialization.")
+    _, rows = quotes_of(text)
+    assert indirect(rows) == [("the EU authorities themselves admit that the United States is leading them towards "
+                               "de-industrialization", "Vladimir Putin")]
+
+
 def test_according_to_inside_what_a_verb_of_saying_reports_is_part_of_it(quotes_of):
     text = ("According to the Daily Mail, Madagascar’s healthcare system will be unable to cope if the deadly plague "
             "outbreak continues to escalate, a scientist has warned.")
