@@ -746,11 +746,18 @@ class Article:
         return None if any(i == sentence - 1 and name != person for i, name in self.objects) else person
 
     def _named_before_pronoun(self, pronoun: Any) -> set[str]:
-        """Persons named before ``pronoun`` in its sentence, outside quotations (none without a pronoun)."""
+        """Persons who own something named before ``pronoun`` in its sentence, outside quotations ("Louis
+        Farrakhan's Saviours’ Day 2018 Address in which he told"); none without a pronoun. Any other name there
+        may be someone the pronoun is not ("After meeting Putin, he said")."""
         if pronoun is None:
             return set()
         return {p for t in pronoun.sent if t.i < pronoun.i and not self.quoted(t.idx, t.idx + 1)
-                and (p := self._person(t))}
+                and self._owner(t) and (p := self._person(t))}
+
+    @staticmethod
+    def _owner(token: Any) -> bool:
+        """Whether a token is the possessive of its noun phrase, or the name it ends ("Louis Farrakhan's")."""
+        return token.dep_ == "poss" or token.head.dep_ == "poss" and token.dep_ in ("compound", "flat")
 
     def _it(self, sentence: int, pronoun: Any) -> str | None:
         """The organisation or country "it" refers to: the one subject before it in its sentence that names

@@ -967,6 +967,14 @@ def test_a_person_only_mentioned_in_the_paragraph_before_is_not_the_next_he(quot
     assert direct(rows)[-1] == (text[text.index("“Shutting") : text.index(" he declared")], None)
 
 
+def test_with_no_subject_near_only_an_owner_named_before_he_is_him(quotes_of):
+    text = ("Afzal Qadri’s preaching of hatred was so hardline that he was banned from preaching in Pakistan.\n"
+            "The UK Home Office also admitted Shaykh Hamza Sodagar into the country, despite the fact that he has said: "
+            "“If there’s homosexual men, the punishment is one of five things.”")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [None]
+
+
 def test_a_person_the_sentence_before_asks_may_be_the_next_she(quotes_of):
     text = ("“Something is not adding up,” Perry replied.\n"
             "An incredulous Carlson asked fellow guest Catherine Lombardo, a lawyer representing families affected by "
