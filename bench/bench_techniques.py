@@ -1,15 +1,13 @@
 """Speed of technique detection on 2 cores over the PTC test articles.
 
 Prints articles/s and sentences/s of (a) the techniques component alone on prepared documents,
-beside the component as it ran before (every text encoded, then every text decoded, rather than
-each text decoded while the next ones are encoded), (b) the full pipeline (ingest record -> clean
--> segment -> techniques), (c) the ONNX int8 encoder pass as the model runs it (batches of one
-text, one single-threaded session per thread), beside the pass as it ran before (batches across
-texts through one session on two threads), and (d) a plain full-precision PyTorch forward pass
-over exactly the same windows and batches, with the ratios measured in the same process. (d)
-needs torch and transformers (the train extra); it uses the base all-MiniLM-L6-v2 weights with
-heads of the shipped model's shapes: the arithmetic, and so the speed, is the same as the
-fine-tuned model's.
+(b) the full pipeline (ingest record -> clean -> segment -> techniques), (c) the ONNX int8 encoder
+pass as the model runs it (batches of one text, one single-threaded session per thread), beside
+the pass as it ran before (batches across texts through one session on two threads), and (d) a
+plain full-precision PyTorch forward pass over exactly the same windows and batches, with the
+ratios measured in the same process. (d) needs torch and
+transformers (the train extra); it uses the base all-MiniLM-L6-v2 weights with heads of the
+shipped model's shapes: the arithmetic, and so the speed, is the same as the fine-tuned model's.
 
     .venv/bin/python bench/bench_techniques.py [--articles ../shared/data/ptc/articles] [--repeat 2] [--model DIR]
 """
@@ -97,14 +95,7 @@ def main() -> None:
         model = component.technique_model
         model.encode([d.text for d in docs], [[(s.start, s.end) for s in d.sents] for d in docs])
 
-    def encode_then_decode() -> None:  # the component before `TechniqueModel.encode_each`
-        model = component.technique_model
-        texts = [d.text for d in docs]
-        encoded = model.encode(texts, [[(s.start, s.end) for s in d.sents] for d in docs])
-        [model.decode(text, one) for text, one in zip(texts, encoded)]
-
     component_seconds = timed(lambda: component.predict(docs), args.repeat)
-    serial_seconds = timed(encode_then_decode, args.repeat)
     pipeline_seconds = timed(lambda: list(pipeline.analyze(records)), args.repeat)
     onnx_seconds = timed(onnx_forward, args.repeat)
     one_session = one_session_seconds(component, docs, args.repeat)
@@ -114,8 +105,6 @@ def main() -> None:
     print(f"{n} PTC articles, {sentences} sentences, 2 threads")
     print(f"{'run':44} {'articles/s':>10} {'sentences/s':>12}")
     print(f"{'techniques component (prepared documents)':44} {n / component_seconds:10.1f} {sentences / component_seconds:12.0f}")
-    print(f"{'  before: encode every text, then decode':44} {n / serial_seconds:10.1f} {sentences / serial_seconds:12.0f}")
-    print(f"speed-up of decoding while encoding (same process): {serial_seconds / component_seconds:.2f}x")
     print(f"{'full pipeline: clean, segment, techniques':44} {n / pipeline_seconds:10.1f} {sentences / pipeline_seconds:12.0f}")
     print(f"{'encoder pass, ONNX Runtime int8':44} {n / onnx_seconds:10.1f} {sentences / onnx_seconds:12.0f}")
     print(f"{'  before: batches across texts, one session':44} {n / one_session:10.1f} {sentences / one_session:12.0f}")

@@ -16,8 +16,8 @@ import json
 import os
 import queue
 import threading
-from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -204,13 +204,14 @@ class TechniqueModel:
         finally:
             self._sessions.put(session)
 
-    def _start_sessions(self) -> None:
-        """One single-threaded ONNX Runtime session per thread, started once even when threads
-        share the model.
+    def _run_batches(self, batches: list[tuple[np.ndarray, np.ndarray]]) -> list[list[np.ndarray]]:
+        """The network's outputs for each batch, in order, ``threads`` batches at a time.
 
-        Each session takes whole batches: on these short windows (~28 pieces on PTC) that encoded
-        1.0-1.3x as many windows a second as one session splitting each matrix over two threads,
-        and varied less on busy cores (``bench/bench_techniques.py``).
+        One single-threaded ONNX Runtime session per thread, each taking whole batches: on these
+        short windows (~28 pieces on PTC) that encoded 1.0-1.3x as many windows a second as one
+        session splitting each matrix over two threads, and varied less on busy cores
+        (``bench/bench_techniques.py``). The batches themselves are the serial ones, so the outputs
+        do not depend on ``threads``.
         """
         with self._start_lock:
             if self._sessions is None:
@@ -221,52 +222,35 @@ class TechniqueModel:
                 if self.threads > 1:
                     self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="unspin-techniques")
                 self._sessions = sessions
+        if self._pool is None:
+            return [self._run_batch(ids, mask) for ids, mask in batches]
+        return list(self._pool.map(lambda batch: self._run_batch(*batch), batches))
 
     def encode(self, texts: Sequence[str], sentence_spans: Sequence[Sequence[tuple[int, int]]]) -> list[Encoded]:
-        """Run the network over every window of every text (`encode_each`)."""
-        return list(self.encode_each(texts, sentence_spans))
+        """Run the network over every window of every text, batching windows of one text and of
+        similar length.
 
-    def encode_each(self, texts: Sequence[str], sentence_spans: Sequence[Sequence[tuple[int, int]]]) -> Iterator[Encoded]:
-        """Each text's `Encoded`, in order, as soon as its batches are done, while the session
-        threads go on with the next texts': a caller decoding text i (Python, holding the GIL)
-        overlaps the network's pass over the texts after it (ONNX Runtime, which releases it).
-
-        Batches hold windows of one text and of similar length, never windows of two texts: the
-        int8 encoder scales its activations by each batch's largest, so a window's output depends
-        on its batch. Batched across the 56 PTC test articles, only 821 of 1,324 spans came out as
-        when each article ran alone. Within one text the batches are fixed by the text, so a text
-        gets the same spans alone or in any corpus, and whatever ``threads`` is.
+        Never windows of two texts in one batch: the int8 encoder scales its activations by each
+        batch's largest, so a window's output depends on its batch. Batched across the 56 PTC test
+        articles, only 821 of 1,324 spans came out as when each article ran alone. Within one text
+        the batches are fixed by the text, so a text gets the same spans alone or in any corpus.
         """
-        self._start_sessions()
         windows = self.encoder.windows(texts, sentence_spans)
-        pending: list[list[tuple[list[int], Future]]] = [[] for _ in texts]
-        for of_doc in _windows_by_doc(windows):
-            runs = similar_length_runs([len(windows[i]) for i in of_doc], BATCH_WINDOWS, PADDING_SLACK, 4)
-            for chosen in ([of_doc[i] for i in run] for run in runs):
-                batch = self.encoder.batch([windows[i] for i in chosen])
-                pending[windows[chosen[0]].doc].append((chosen, self._submit(batch)))
-        for batches in pending:
-            yield self._collect(windows, batches)
-
-    def _submit(self, batch: tuple[np.ndarray, np.ndarray]) -> Future:
-        """The batch's outputs to come: from the thread pool, or computed now with one thread."""
-        if self._pool is None:
-            future: Future = Future()
-            future.set_result(self._run_batch(*batch))
-            return future
-        return self._pool.submit(self._run_batch, *batch)
-
-    @staticmethod
-    def _collect(windows: Sequence[Window], batches: list[tuple[list[int], Future]]) -> Encoded:
-        """One text's windows, in position order, with the outputs of its batches (waiting for them)."""
-        rows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-        for chosen, future in batches:
-            probs, _, hidden = future.result()
+        token_probs: list[np.ndarray | None] = [None] * len(windows)
+        hiddens: list[np.ndarray | None] = [None] * len(windows)
+        groups = [[of_doc[i] for i in run] for of_doc in _windows_by_doc(windows)
+                  for run in similar_length_runs([len(windows[i]) for i in of_doc], BATCH_WINDOWS, PADDING_SLACK, 4)]
+        outputs = self._run_batches([self.encoder.batch([windows[i] for i in chosen]) for chosen in groups])
+        for chosen, (probs, _, hidden) in zip(groups, outputs):
             for row, i in enumerate(chosen):
                 n = len(windows[i])
-                rows[i] = (probs[row, :n], hidden[row, :n])
-        order = sorted(rows)
-        return Encoded([windows[i] for i in order], [rows[i][0] for i in order], [rows[i][1] for i in order])
+                token_probs[i], hiddens[i] = probs[row, :n], hidden[row, :n]
+        encoded = [Encoded([], [], []) for _ in texts]
+        for window, probs, hidden in zip(windows, token_probs, hiddens):
+            encoded[window.doc].windows.append(window)
+            encoded[window.doc].token_probs.append(probs)
+            encoded[window.doc].hiddens.append(hidden)
+        return encoded
 
     def detection_tokens(self, text: str, encoded: Encoded, word_weight: float | None = None) -> DocTokens:
         """Each word piece's chance of lying in some technique span: the "any technique" column where
@@ -323,7 +307,7 @@ class TechniqueModel:
 
     def predict_spans(self, texts: Sequence[str], sentence_spans: Sequence[Sequence[tuple[int, int]]]) -> list[list[Prediction]]:
         """Technique spans of each text (character offsets into that text)."""
-        return [self.decode(text, encoded) for text, encoded in zip(texts, self.encode_each(texts, sentence_spans))]
+        return [self.decode(text, encoded) for text, encoded in zip(texts, self.encode(texts, sentence_spans))]
 
     def technique_probabilities(self, text: str, encoded: Encoded,
                                 spans: Sequence[tuple[int, int]]) -> list[np.ndarray | None]:

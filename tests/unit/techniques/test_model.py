@@ -54,17 +54,6 @@ def test_a_text_gets_the_same_outputs_alone_or_beside_others(model):
     assert model.predict_spans(TEXTS[:1], [lines(TEXTS[0])])[0] == model.predict_spans(TEXTS, [lines(t) for t in TEXTS])[0]
 
 
-def test_encode_each_yields_every_text_in_order_with_its_windows_in_position_order(model):
-    texts = [TEXTS[0], "", "\n".join(f"{TEXTS[1]} Item {i}." for i in range(40)), TEXTS[1]]
-    each = list(model.encode_each(texts, [lines(t) for t in texts]))
-    assert [len(encoded.windows) for encoded in each] == [2, 0, 40, 1]
-    for doc, encoded in enumerate(each):
-        assert all(window.doc == doc for window in encoded.windows)
-        assert [w.start for w in encoded.windows] == sorted(w.start for w in encoded.windows)
-        assert [len(p) for p in encoded.token_probs] == [len(w) for w in encoded.windows]
-    assert model.predict_spans(texts, [lines(t) for t in texts]) == [model.decode(t, e) for t, e in zip(texts, each)]
-
-
 def test_sessions_run_the_graph_without_its_nan_guards_and_get_the_same_outputs(model):
     import onnx
     import onnxruntime
