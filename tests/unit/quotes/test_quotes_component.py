@@ -1512,7 +1512,7 @@ def test_a_common_noun_for_someone_the_article_will_not_name_does_not_refer_back
     assert indirect(rows)[-1] == ("she has had to undergo psychological treatment as a result of the incident", None)
 
 
-def test_a_common_noun_for_someone_the_article_will_not_name_does_not_refer_back(quotes_of):
+def test_an_anonymous_woman_speaks_for_nobody_beside_an_outlet_and_is_not_referred_back_to_later(quotes_of):
     text = ("Kavanaugh accused in letter of forcing himself on woman while in high school; Kavanaugh denies it "
             "happened\n\n"
             "According to the New York Daily News, Brett Kavanaugh held a woman down at a party in high school.\n"
