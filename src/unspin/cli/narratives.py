@@ -110,10 +110,11 @@ def match(
 
 def eval_narratives(
     limit: int | None = typer.Option(None, help="Evaluate on at most this many items per benchmark (quick check)."),
-    parts: str = typer.Option("abcde", help="Which parts to run, e.g. 'ce'."),
+    parts: str = typer.Option("abcdef", help="Which parts to run, e.g. 'ce'."),
 ) -> None:
     """(a) EUvsDisinfo summary -> title recall@k, (b) VoxCheck per language, (c) false matches on PTC, (d) stance,
-    (e) the static gate: true matches kept, false matches, work per article."""
+    (e) the static gate: true matches kept, false matches, work per article, (f) precision of article matches
+    by two annotators' labels."""
     from unspin.narratives.evaluate import run_all
 
     run_all(limit=limit, print_fn=typer.echo, parts=parts)

@@ -11,6 +11,9 @@
 (e) `eval_static_gate`: what each value of the static gate (stage 0 of the article cascade) keeps
     of the full cascade's matches (articles with catalogued claims, held-out summary sentences),
     its false matches on PTC, and what each stage then sees per PTC article.
+(f) `eval_match_precision`: how many article matches are right, by two annotators' labels of
+    (article, case) pairs in ``eval/narratives/matches.jsonl`` (the 209 articles of (e) and PTC
+    dev+test), for sentence units alone (the default) and with sentence pairs.
 
 `calibrate` fits the logistic score model and the threshold on data the benchmarks do not use for
 their headline figures: summary sentences of half the EUvsDisinfo cases (by hash of case id) and
@@ -404,11 +407,7 @@ def eval_static_gate(gates: tuple[float, ...] = (0.5, 0.52, 0.55, 0.58, 0.6), pe
         component = Narratives(static_gate=gate, gate=use_gate)
         out = {}
         for key, docs in sets.items():
-            copies = []
-            for d in docs:
-                copy = Document.from_text(d.text, d.id, language=d.meta.language)
-                copy.sents = list(d.sents)
-                copies.append(copy)
+            copies = [_fresh_copy(d) for d in docs]
             component.stats_ = Counter()
             list(component.pipe(copies, batch_size=16))
             out[key] = {"found": [{n["case_id"] for n in c.narratives} for c in copies],
@@ -436,6 +435,66 @@ def eval_static_gate(gates: tuple[float, ...] = (0.5, 0.52, 0.55, 0.58, 0.6), pe
     languages = Counter(d.meta.language for d in labelled)
     return {"gates": rows, "labelled_articles": len(labelled), "languages": dict(languages),
             "summaries": len(summary_docs), "ptc_articles": len(ptc)}
+
+
+# -- (f) match precision ---------------------------------------------------------------------------
+def load_match_labels(path: Path | None = None) -> dict[tuple[str, str, str], tuple[str, str]]:
+    """(sha1[:12] of the article text, catalogue, case_id) -> the two annotators' labels (yes/no/unsure)."""
+    path = path or _repo_eval_dir() / "matches.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {(r["doc_sha1_12"], r["catalogue"], r["case_id"]): (r["annotator_a"], r["annotator_b"]) for r in rows}
+
+
+def eval_match_precision(configs: dict[str, dict] | None = None, path: Path | None = None,
+                         resamples: int = 1000) -> dict:
+    """Share of article matches the annotators call right, per component configuration.
+
+    A match is right ("both") when both annotators said yes, or ("either") when one did; matches
+    outside the labelled set are counted apart (a configuration that finds new ones needs new
+    labels before its precision can be compared). Intervals resample articles. ``found`` is the share
+    of all labelled right pairs (both yes) that the configuration finds: recall against the union of
+    what the labelled configurations found, not against every claim in the articles.
+    """
+    from unspin.components.narratives import Narratives
+
+    labels = load_match_labels(path)
+    configs = configs or {"sentences (default)": {}, "sentences + pairs": {"pairs": True}}
+    ptc = ptc_documents()
+    docs = gate_documents() + ptc
+    keys = [hashlib.sha1(d.text.encode()).hexdigest()[:12] for d in docs]
+    out = {}
+    for name, config in configs.items():
+        copies = [_fresh_copy(d) for d in docs]
+        list(Narratives(**config).pipe(copies, batch_size=16))
+        per_doc = [[(key, n["catalogue"], n["case_id"]) for n in d.narratives] for key, d in zip(keys, copies)]
+        out[name] = match_figures(per_doc, labels, resamples)
+        out[name]["ptc_matches_per_article"] = float(np.mean([len(ms) for ms in per_doc[-len(ptc):]]))
+    right = sum(a == b == "yes" for a, b in labels.values())
+    return {"configs": out, "articles": len(docs), "labelled_pairs": len(labels), "right_pairs": right}
+
+
+def match_figures(per_doc: list[list[tuple[str, str, str]]], labels: dict[tuple[str, str, str], tuple[str, str]],
+                  resamples: int = 1000) -> dict:
+    """Precision of each document's match keys against the labels (see `eval_match_precision`)."""
+    right = {key for key, (a, b) in labels.items() if a == b == "yes"}
+    labelled = np.array([sum(m in labels for m in ms) for ms in per_doc])
+    both = np.array([sum(m in right for m in ms) for ms in per_doc])
+    either = np.array([sum("yes" in labels.get(m, ()) for m in ms) for ms in per_doc])
+    return {
+        "matches": int(sum(map(len, per_doc))), "labelled": int(labelled.sum()),
+        "right_both": int(both.sum()), "right_either": int(either.sum()),
+        "precision_both": float(both.sum() / max(1, labelled.sum())),
+        "precision_both_interval": ratio_interval(both, labelled, resamples),
+        "precision_either": float(either.sum() / max(1, labelled.sum())),
+        "found": float(both.sum() / max(1, len(right))),
+    }
+
+
+def _fresh_copy(doc: Document) -> Document:
+    """The document's text and sentences without annotations, so each configuration starts alike."""
+    copy = Document.from_text(doc.text, doc.id, language=doc.meta.language)
+    copy.sents = list(doc.sents)
+    return copy
 
 
 # -- calibration ---------------------------------------------------------------------------------
@@ -539,8 +598,8 @@ def _voxcheck_table(title: str, figures: dict) -> str:
                   for lang, v in figures.items()])
 
 
-def run_all(limit: int | None = None, print_fn=print, parts: str = "abcde") -> dict:
-    """Run (a)-(e) (or the ``parts`` named) and print their tables; returns the figures."""
+def run_all(limit: int | None = None, print_fn=print, parts: str = "abcdef") -> dict:
+    """Run (a)-(f) (or the ``parts`` named) and print their tables; returns the figures."""
     figures = {}
     if "a" in parts:
         _part_a(figures, limit, print_fn)
@@ -552,6 +611,8 @@ def run_all(limit: int | None = None, print_fn=print, parts: str = "abcde") -> d
         _part_d(figures, print_fn)
     if "e" in parts:
         _part_e(figures, limit, print_fn)
+    if "f" in parts:
+        _part_f(figures, print_fn)
     return figures
 
 
@@ -608,6 +669,18 @@ def _part_e(figures: dict, limit: int | None, print_fn) -> None:
                    f"({e['ptc_articles']} articles) false matches and per-article work",
                    ["static gate", "USE gate", "article matches kept", "new", "summaries matched", "PTC false/article",
                     "static vectors", "USE-encoded", "e5-re-ranked"], rows))
+
+
+def _part_f(figures: dict, print_fn) -> None:
+    f = eval_match_precision()
+    figures["match_precision"] = f
+    rows = [[name, r["matches"], r["labelled"], r["right_both"], r["right_either"], r["precision_both"],
+             f"{r['precision_both_interval'].low:.3f}-{r['precision_both_interval'].high:.3f}", r["precision_either"],
+             r["found"], r["ptc_matches_per_article"]] for name, r in f["configs"].items()]
+    print_fn(table(f"(f) article matches judged by two annotators ({f['labelled_pairs']} labelled (article, case) pairs, "
+                   f"{f['right_pairs']} right by both; {f['articles']} articles: (e)'s and PTC dev+test)",
+                   ["units", "matches", "labelled", "right (both)", "right (either)", "precision (both)", "95% interval",
+                    "precision (either)", "right pairs found", "PTC matches/article"], rows))
 
 
 if __name__ == "__main__":  # pragma: no cover
