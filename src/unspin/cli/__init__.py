@@ -71,7 +71,8 @@ def report_problems(results: Iterator[Document | Failure], counts: dict[str, int
         yield result
 
 
-def parse_components(value: str | None) -> list[str] | None:
+def comma_list(value: str | None) -> list[str] | None:
+    """Names given as ``a,b,c`` (components, catalogues); None when the option was not given."""
     if value is None:
         return None
     return [name.strip() for name in value.split(",") if name.strip()]
@@ -88,14 +89,21 @@ def analyze(
     batch_size: int = typer.Option(16, help="Documents analysed together (models batch their sentences)."),
     threshold: float | None = typer.Option(None, min=0.0, max=1.0, help="Technique detection threshold (default: tuned on dev; lower finds more)."),
     min_score: float = typer.Option(0.0, min=0.0, max=1.0, help="Drop technique spans scored below this (calibrated: ~ chance the span is right)."),
+    catalogue: str | None = typer.Option(None, help="Comma-separated narrative catalogues to match against (default: every imported one)."),
+    narrative_threshold: float | None = typer.Option(None, min=0.0, max=1.0, help="Narrative match threshold (default 0.05, calibrated: ~ chance the match is right; higher finds fewer, surer matches)."),
 ) -> None:
     """Analyze articles and report techniques, narratives and quotes with their character offsets."""
     from unspin.pipeline import Pipeline
 
     options = IngestOptions(max_file_bytes=max_bytes, fetch_urls=fetch)
     try:
-        config = {"techniques": {"threshold": threshold, "min_score": min_score}}
-        pipeline = Pipeline(parse_components(components), config=config, batch_size=batch_size)
+        config = {"techniques": {"threshold": threshold, "min_score": min_score},
+                  "narratives": {"catalogues": comma_list(catalogue), "threshold": narrative_threshold}}
+        pipeline = Pipeline(comma_list(components), config=config, batch_size=batch_size)
+        if catalogue is not None and "narratives" in pipeline.names:
+            from unspin.narratives.matcher import get_matcher
+
+            get_matcher(comma_list(catalogue))  # an unknown catalogue name stops here, before any article
     except UnspinError as error:
         stderr.print(f"error: {error}", highlight=False)
         raise typer.Exit(2) from None

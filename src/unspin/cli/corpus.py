@@ -53,14 +53,14 @@ def ingest(
     fetch: bool = typer.Option(False, help="Fetch http(s) URLs given as inputs."),
 ) -> None:
     """Analyse articles and store them (skipping texts stored already); prints docs/s at the end."""
-    from unspin.cli import parse_components
+    from unspin.cli import comma_list
     from unspin.ingest import IngestOptions, iter_records
     from unspin.pipeline import Pipeline
     from unspin.store import ingest as run_ingest
 
     store = _open(db)
     try:
-        pipeline = Pipeline(parse_components(components))
+        pipeline = Pipeline(comma_list(components))
     except UnspinError as error:
         stderr.print(f"error: {error}")
         raise typer.Exit(2) from None
@@ -163,9 +163,9 @@ def serve(
 ) -> None:
     """Serve the REST API (/api, /docs) and the web UI (/); --get /path answers one request and exits."""
     from unspin.api import ApiSettings, create_app
-    from unspin.cli import parse_components
+    from unspin.cli import comma_list
 
-    settings = ApiSettings.from_env(db=db, components=parse_components(components))
+    settings = ApiSettings.from_env(db=db, components=comma_list(components))
     try:
         app = create_app(settings)
     except UnspinError as error:

@@ -1,7 +1,9 @@
 """Known narratives: which catalogued disinformation claims an article carries, where, and how.
 
-``predict`` picks claim-bearing units (sentences of 5-120 words, plus pairs of adjacent sentences,
-since a claim is often spread over two), drops the units whose static vector (distilled from USE, a
+``predict`` picks claim-bearing units (sentences of 5-120 words; with ``pairs=True`` also pairs of
+adjacent sentences, for claims spread over two: off by default, since on 209 articles with
+catalogued claims they gave no more right matches (20 against 21 by two annotators' labels) and
+took 1.6-1.8x the time, see ``unspin eval narratives --parts f``), drops the units whose static vector (distilled from USE, a
 table lookup: `unspin.narratives.static`) is not within ``static_gate`` (calibration.json) of any
 catalogue row, embeds each distinct sentence of what is left of the batch once in one USE
 pass (a pair is the normalised sum of its sentence vectors, so pairs cost no encoder time), searches
@@ -60,7 +62,7 @@ def info():
         requires=("sents",),
         description="Matches sentences to catalogued disinformation claims (EUvsDisinfo, VoxCheck, your own), "
                     "with evidence offsets and stance (asserted / attributed / refuted).",
-        default_config={"catalogues": None, "threshold": None, "pairs": True, "max_matches": 10, "max_rerank": 4,
+        default_config={"catalogues": None, "threshold": None, "pairs": False, "max_matches": 10, "max_rerank": 4,
                         "gate": None, "prune_pairs": True, "static_gate": None, "draft": True},
     )
 
@@ -70,7 +72,7 @@ class Narratives(Component):
 
     name: ClassVar[str] = "narratives"
 
-    def __init__(self, catalogues: list[str] | None = None, threshold: float | None = None, pairs: bool = True,
+    def __init__(self, catalogues: list[str] | None = None, threshold: float | None = None, pairs: bool = False,
                  max_matches: int = 10, min_words: int = 5, max_words: int = 120, max_evidence: int = 3,
                  max_rerank: int = 4, matcher: Matcher | None = None, gate: float | None = None,
                  prune_pairs: bool = True, static_gate: float | None = None, draft: bool = True) -> None:

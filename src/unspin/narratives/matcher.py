@@ -28,6 +28,7 @@ from importlib import resources
 
 import numpy as np
 
+from unspin.errors import ComponentError
 from unspin.narratives import store
 from unspin.narratives.encoders import E5_ONLY, get_encoder
 from unspin.narratives.index import VectorIndex, load_index
@@ -82,6 +83,13 @@ class Matcher:
     # -- loading ---------------------------------------------------------------------------------
     def load(self) -> Matcher:
         """Load calibration and both indexes (built from stored embeddings, cached on disk)."""
+        if self.catalogues:
+            with store.connect() as conn:
+                known = store.catalogue_names(conn)
+            unknown = [name for name in self.catalogues if name not in known]
+            if unknown:
+                raise ComponentError(f"no narrative catalogue named {', '.join(map(repr, unknown))} "
+                                     f"(imported: {', '.join(known) or 'none'}; see `unspin catalogue list`)")
         self.calibration_ = load_calibration()
         self.threshold_ = self.threshold if self.threshold is not None else self.calibration_["threshold"]
         self.gate_ = self.gate if self.gate is not None else self.calibration_["gate"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -98,8 +99,8 @@ def _narratives(doc: Document) -> list[tuple]:
 
 @pytest.mark.parametrize("gate", [0.0, 0.3, None])
 def test_pair_bound_skips_searches_without_changing_matches(gate):
-    pruned = Narratives(threshold=0.0, gate=gate, static_gate=STATIC_OFF)
-    full = Narratives(threshold=0.0, gate=gate, prune_pairs=False, static_gate=STATIC_OFF)
+    pruned = Narratives(threshold=0.0, gate=gate, static_gate=STATIC_OFF, pairs=True)
+    full = Narratives(threshold=0.0, gate=gate, prune_pairs=False, static_gate=STATIC_OFF, pairs=True)
     a, b = pruned(_doc(ARTICLE)), full(_doc(ARTICLE))
     assert _narratives(a) == _narratives(b) and a.narratives
     assert pruned.stats_["reranked"] == full.stats_["reranked"]
@@ -161,3 +162,22 @@ def test_repeated_sentences_are_encoded_once_per_batch():
     list(component.pipe(docs))
     assert component.stats_["encoded"] == 6  # 5 article sentences + the boilerplate, across both documents
     assert _narratives(docs[0]) == _narratives(Narratives(static_gate=STATIC_OFF)(_doc(ARTICLE + " " + boiler)))
+
+
+def test_analyze_matches_the_catalogue_it_is_told_and_rejects_an_unknown_one():
+    from typer.testing import CliRunner
+
+    from unspin.cli import app
+
+    runner = CliRunner()
+    text = "Talks in Vienna\n\nLaboratories in Ukraine run by the Pentagon secretly develop biological weapons."
+    found = runner.invoke(app, ["analyze", "-", "--components", "narratives", "--catalogue", "tiny", "--format", "jsonl"],
+                          input=text)
+    assert found.exit_code == 0, found.output
+    assert [n["case_id"] for n in json.loads(found.stdout.splitlines()[0])["narratives"]][:1] == ["biolabs"]
+    strict = runner.invoke(app, ["analyze", "-", "--components", "narratives", "--narrative-threshold", "1",
+                                 "--format", "jsonl"], input=text)
+    assert strict.exit_code == 0 and json.loads(strict.stdout.splitlines()[0])["narratives"] == []
+    unknown = runner.invoke(app, ["analyze", "-", "--components", "narratives", "--catalogue", "tiny,nosuch"], input=text)
+    assert unknown.exit_code == 2 and "no narrative catalogue named 'nosuch'" in unknown.output
+    assert "imported: tiny" in unknown.output
