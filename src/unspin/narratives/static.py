@@ -67,7 +67,7 @@ class StaticUse:
         """Normalised mean of the (dequantised) USE input embeddings of each text's pieces."""
         if len(texts) > batch:  # bounded memory: a batch's rows are gathered at once
             return np.vstack([self.features(texts[i:i + batch], batch) for i in range(0, len(texts), batch)])
-        ids = [self.sp_.encode(t, out_type=int) for t in texts]
+        ids = self.sp_.encode(list(texts), out_type=int)  # one call: SentencePiece's own threads, 2-3x as fast
         lens = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
         out = np.zeros((len(texts), self.table_.shape[1]), dtype=np.float32)
         total = int(lens.sum())
