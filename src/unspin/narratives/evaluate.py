@@ -458,7 +458,8 @@ def eval_match_precision(configs: dict[str, dict] | None = None, path: Path | No
     from unspin.components.narratives import Narratives
 
     labels = load_match_labels(path)
-    configs = configs or {"sentences (default)": {}, "sentences + pairs": {"pairs": True}}
+    configs = configs or {"sentences (default)": {}, "sentences + pairs": {"pairs": True},
+                          "sentences, threshold 0.10": {"threshold": 0.10}, "sentences, threshold 0.15": {"threshold": 0.15}}
     ptc = ptc_documents()
     docs = gate_documents() + ptc
     keys = [hashlib.sha1(d.text.encode()).hexdigest()[:12] for d in docs]
@@ -679,7 +680,7 @@ def _part_f(figures: dict, print_fn) -> None:
              r["found"], r["ptc_matches_per_article"]] for name, r in f["configs"].items()]
     print_fn(table(f"(f) article matches judged by two annotators ({f['labelled_pairs']} labelled (article, case) pairs, "
                    f"{f['right_pairs']} right by both; {f['articles']} articles: (e)'s and PTC dev+test)",
-                   ["units", "matches", "labelled", "right (both)", "right (either)", "precision (both)", "95% interval",
+                   ["configuration", "matches", "labelled", "right (both)", "right (either)", "precision (both)", "95% interval",
                     "precision (either)", "right pairs found", "PTC matches/article"], rows))
 
 
