@@ -23,8 +23,11 @@ only the rows a batch needs are expanded, in numpy.
 from __future__ import annotations
 
 import mmap
+import queue
 import struct
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -274,6 +277,7 @@ class E5Onnx:
     def __init__(self, threads: int = 2, path: Path | str | None = None) -> None:
         import onnxruntime
 
+        self.threads = threads
         self.weights = E5Weights(path)
         self.tokenizer = self.weights.pieces.tokenizer()
         self.options = onnxruntime.SessionOptions()
@@ -285,27 +289,52 @@ class E5Onnx:
         self.options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = onnxruntime.InferenceSession(onnx_graph(self.weights).SerializeToString(), self.options,
                                                     providers=["CPUExecutionProvider"])
-        self._draft_session = None
+        self._draft_sessions: queue.SimpleQueue | None = None
+        self._draft_pool: ThreadPoolExecutor | None = None
+        self._draft_lock = threading.Lock()
 
-    def draft_session(self):  # noqa: ANN201 - onnxruntime.InferenceSession
-        """The int8 copy of the graph, quantised in a temporary folder on first use."""
-        if self._draft_session is None:
-            import logging
-            import tempfile
+    def draft_sessions(self) -> queue.SimpleQueue:
+        """``threads`` single-threaded sessions of the int8 copy of the graph, quantised in a
+        temporary folder on first use.
 
-            import onnxruntime
-            from onnxruntime.quantization import QuantType, quantize_dynamic
+        Each call of the draft takes a whole batch on one core: on the units the PTC articles send
+        to e5, 1.28x as fast as one session splitting each batch over two threads, with the same
+        vectors to the bit (the batches are the same). The float graph keeps one session: it gained
+        1.02x from the same change.
+        """
+        with self._draft_lock:
+            if self._draft_sessions is None:
+                import logging
+                import tempfile
 
-            with tempfile.TemporaryDirectory(prefix="unspin-e5-") as folder:
-                path = Path(folder) / "e5-int8.onnx"
-                logging.disable(logging.WARNING)  # the quantiser advises a pre-processing step it does not need
-                try:
-                    quantize_dynamic(onnx_graph(self.weights), path, per_channel=True, weight_type=QuantType.QInt8)
-                finally:
-                    logging.disable(logging.NOTSET)
-                self._draft_session = onnxruntime.InferenceSession(str(path), self.options,
-                                                                   providers=["CPUExecutionProvider"])
-        return self._draft_session
+                import onnxruntime
+                from onnxruntime.quantization import QuantType, quantize_dynamic
+
+                options = onnxruntime.SessionOptions()
+                options.intra_op_num_threads = options.inter_op_num_threads = 1
+                sessions: queue.SimpleQueue = queue.SimpleQueue()
+                with tempfile.TemporaryDirectory(prefix="unspin-e5-") as folder:
+                    path = Path(folder) / "e5-int8.onnx"
+                    logging.disable(logging.WARNING)  # the quantiser advises a pre-processing step it does not need
+                    try:
+                        quantize_dynamic(onnx_graph(self.weights), path, per_channel=True, weight_type=QuantType.QInt8)
+                    finally:
+                        logging.disable(logging.NOTSET)
+                    for _ in range(self.threads):
+                        sessions.put(onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"]))
+                if self.threads > 1:
+                    self._draft_pool = ThreadPoolExecutor(self.threads, thread_name_prefix="unspin-e5-draft")
+                self._draft_sessions = sessions
+        return self._draft_sessions
+
+    def _draft_means(self, sequences: list[list[int]]) -> np.ndarray:
+        """`_mean_states` on whichever draft session is free."""
+        sessions = self.draft_sessions()
+        session = sessions.get()
+        try:
+            return self._mean_states(sequences, session)
+        finally:
+            sessions.put(session)
 
     def token_ids(self, texts: list[str], query: bool = True) -> list[list[int]]:
         """Piece ids of each text with its ``query: `` or ``passage: `` prefix ([CLS]/[SEP] not included)."""
@@ -318,14 +347,19 @@ class E5Onnx:
                 for encoding in self.tokenizer.encode_batch(prepared, add_special_tokens=False)]
 
     def encode(self, texts: list[str], query: bool = True, draft: bool = False) -> np.ndarray:
-        session = self.draft_session() if draft else self.session
         width = self.weights.max_positions - 2
         windows = [(i, ids[a : a + width]) for i, ids in enumerate(self.token_ids(texts, query))
                    for a in range(0, max(len(ids), 1), width)]
         sums = np.zeros((len(texts), self.weights.hidden))
         counts = np.zeros(len(texts))
-        for chosen in similar_length_runs([len(ids) + 2 for _, ids in windows], BATCH_SEQUENCES, PADDING_SLACK, 2):
-            means = self._mean_states([[self.weights.bos, *windows[w][1], self.weights.eos] for w in chosen], session)
+        runs = similar_length_runs([len(ids) + 2 for _, ids in windows], BATCH_SEQUENCES, PADDING_SLACK, 2)
+        batches = [[[self.weights.bos, *windows[w][1], self.weights.eos] for w in chosen] for chosen in runs]
+        if not draft:
+            results = (self._mean_states(batch, self.session) for batch in batches)
+        else:
+            self.draft_sessions()  # started once: the sessions and, with threads > 1, their pool
+            results = (self._draft_pool.map if self._draft_pool is not None else map)(self._draft_means, batches)
+        for chosen, means in zip(runs, results):
             for w, mean in zip(chosen, means):
                 text, ids = windows[w]
                 sums[text] += max(len(ids), 1) * mean

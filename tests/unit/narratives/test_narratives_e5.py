@@ -65,6 +65,15 @@ def test_the_int8_draft_is_close_to_the_float_vectors_but_not_them(engines):
     assert (exact * draft).sum(axis=1).min() > 0.98 and not np.allclose(exact, draft, atol=1e-4)
 
 
+def test_the_draft_gives_the_same_vectors_on_one_session_or_two(engines):
+    ours, _ = engines
+    texts = [t for t in SENTENCES if t.strip()] * 3  # several calls, so both sessions take some
+    one = E5Onnx(threads=1)
+    alone, pooled = one.encode(texts, draft=True), ours.encode(texts, draft=True)
+    assert np.array_equal(alone, pooled)
+    assert one._draft_pool is None and ours._draft_pool is not None and ours.draft_sessions().qsize() == 2
+
+
 def test_dequantize_reads_low_then_high_nibbles_offset_by_eight():
     block = np.zeros(1, dtype=BLOCK)
     block["d"] = 0.5
