@@ -203,9 +203,11 @@ def test_corpus_page_draws_charts_and_escapes(make_app):
         doc.narratives = [{"case_id": "C1", "title": f"Case {hostile}", "score": 0.8, "stance": "asserted",
                            "evidence": [{"start": 0, "end": 5}]}]
         rows.append((result_dict(doc), content_hash(text)))
-    store.add_batch(rows)
+    ids = store.add_batch(rows)
     page = TestClient(app).get("/corpus", params={"q": "traitors"}).text
     assert page.count("<svg") == 3 and "<polyline" in page and "<rect" in page
     assert hostile not in page and "&lt;script&gt;" in page
     assert page.count("<mark>") >= 3
+    article = TestClient(app).get(f"/documents/{ids[1]}").text
+    assert "Leads to check, not verdicts" in article and hostile not in article
     assert open_store  # the same store module serves the CLI

@@ -18,7 +18,7 @@ _ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_ENV.globals.update(colour=view.colour, run_title=view.run_title)
+_ENV.globals.update(colour=view.colour, run_title=view.run_title, narrative_note=view.NARRATIVE_NOTE)
 
 
 def render_html(results: Iterable[Document | Failure]) -> str:

@@ -45,8 +45,12 @@ def _document(console: Console, result: Document) -> None:
     for runs in view.paragraph_runs(data):
         console.print(_paragraph(data["text"], runs))
         console.print()
+    if data["narratives"]:
+        console.print(Text(view.NARRATIVE_NOTE, style="red"))
     for match in data["narratives"]:
         console.print(Text(f"narrative {match['score']:.2f} {match['stance']}: {match['title']}", style="bold red"))
+        for evidence in match.get("evidence", []):
+            console.print(Text(f"  {view.shorten(data['text'][evidence['start']:evidence['end']])}"))
     for speaker, quotes in view.quotes_by_speaker(data):
         console.print(Text(f"{speaker}: {len(quotes)} quote(s)", style="cyan"))
         for quote in quotes:

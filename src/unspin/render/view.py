@@ -18,6 +18,12 @@ PALETTE = (
 )
 
 
+#: what a narrative score means, shown above the matches in the reports: at the default threshold
+#: about one match in eight is right (two annotators' labels, `unspin eval narratives --parts f`)
+NARRATIVE_NOTE = ("Leads to check, not verdicts: a score is the calibrated chance that the evidence makes "
+                  "the case's claim, so a match at 0.06 is right about one time in sixteen.")
+
+
 def colour(label: str) -> str:
     """A stable colour per label, the same in every report."""
     return PALETTE[int(hashlib.sha1(label.encode()).hexdigest(), 16) % len(PALETTE)]

@@ -39,7 +39,8 @@ def marked(snippet: str | None) -> Markup:
     return Markup(str(escape(snippet or "")).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
 
 
-ENV.globals.update(colour_class=colour_class, run_title=view.run_title, version=__version__, marked=marked)
+ENV.globals.update(colour_class=colour_class, run_title=view.run_title, version=__version__, marked=marked,
+                   narrative_note=view.NARRATIVE_NOTE)
 
 
 def result_view(data: dict[str, Any]) -> dict[str, Any]:

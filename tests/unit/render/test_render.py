@@ -63,6 +63,14 @@ def test_text_report_shows_the_text_without_interpreting_markup():
     assert "<script>alert" in report and "Loaded_Language ×1" in report and "FAILED a.txt: empty file" in report
 
 
+def test_narrative_matches_come_with_their_evidence_and_what_a_score_means():
+    report, page = render("text", [analysed()]), render("html", [analysed()])
+    assert "narrative 0.70 asserted: <i>claim</i>\n  Breaking:\n" in report
+    assert "Leads to check, not verdicts" in report and "Leads to check, not verdicts" in page
+    plain = render("text", [Document.from_text("No claims here.", doc_id="d3")])
+    assert "Leads to check" not in plain
+
+
 def with_speakers() -> Document:
     text = "“We will not negotiate under pressure,” Lavrov said. Lavrov spoke in Moscow."
     doc = Document.from_text(text, doc_id="d2")
