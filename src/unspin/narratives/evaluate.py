@@ -408,7 +408,7 @@ def eval_static_gate(gates: tuple[float, ...] = (0.5, 0.52, 0.55, 0.58, 0.6), pe
         component = Narratives(static_gate=gate, gate=use_gate)
         out = {}
         for key, docs in sets.items():
-            copies = [_fresh_copy(d) for d in docs]
+            copies = [fresh_copy(d) for d in docs]
             component.stats_ = Counter()
             list(component.pipe(copies, batch_size=16))
             out[key] = {"found": [{n["case_id"] for n in c.narratives} for c in copies],
@@ -477,7 +477,7 @@ def eval_match_precision(configs: dict[str, dict] | None = None, path: Path | No
         for set_name, docs in sets.items():
             keys = [hashlib.sha1(d.text.encode()).hexdigest()[:12] for d in docs]
             key_set = set(keys)
-            copies = [_fresh_copy(d) for d in docs]
+            copies = [fresh_copy(d) for d in docs]
             list(component.pipe(copies, batch_size=16))
             per_doc = [[(key, n["catalogue"], n["case_id"]) for n in d.narratives] for key, d in zip(keys, copies)]
             in_set = {k: v for k, v in labels.items() if k[0] in key_set}
@@ -503,7 +503,7 @@ def match_figures(per_doc: list[list[tuple[str, str, str]]], labels: dict[tuple[
     }
 
 
-def _fresh_copy(doc: Document) -> Document:
+def fresh_copy(doc: Document) -> Document:
     """The document's text and sentences without annotations, so each configuration starts alike."""
     copy = Document.from_text(doc.text, doc.id, language=doc.meta.language)
     copy.sents = list(doc.sents)
