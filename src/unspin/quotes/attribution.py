@@ -14,7 +14,8 @@ always wins over a distant guess:
    is former RNC Chair, Michael Steele: “...”" the copula's attribute when the colon closes it, or a bare
    name as in a transcript, "Dima: “...”", "Sen. Lindsey Graham to committee Democrats: “...”");
 3. its paragraph: a quotation split by an attribution ("“A,” he said. “B.”") takes the speaker
-   of its other part, or of reported speech earlier in the paragraph;
+   of its other part (of a later part only when it opens its sentence: a phrase quoted inside the
+   writer's sentence is no first part), or of reported speech earlier in the paragraph;
 4. the paragraphs before, when its paragraph opens with it: quoted paragraphs after "X said the
    following:", after a closing "X denied this information." or after X's last quotation
    continue X until another person (before the paragraph's first quotation) or another's cue comes up.
@@ -1534,6 +1535,14 @@ class Article:
                 return True
         return False
 
+    def _opens_sentence(self, start: int) -> bool:
+        """Whether the quotation at ``start`` opens its sentence. Only such a quotation can be the first part of
+        one split by a later attribution ("“A.” ... “B,” Weinhold told"); one set inside the writer's sentence
+        ("he had a graffiti artist paint it in “traffic cone orange.” As Gonzalez explained, “...”") quotes words
+        the writer chose to frame, whose speaker the next quotation's cue does not tell."""
+        sentences = self._sentences_of(start, start + 1)
+        return bool(sentences) and not self.text[self.sents[sentences[0]][1].start_char : start].strip()
+
     def _verbless(self, paragraph: int) -> bool:
         """Whether a paragraph has no finite verb outside its quotations ("Its regime “has yet to...”")."""
         return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not self.quoted(t.idx, t.idx + 1)
@@ -1565,8 +1574,8 @@ class Article:
                 after = next((j for j in range(i + 1, len(quotes)) if found[j] is not None), None)
                 earlier = found[before] if before is not None and not self._person_between(
                     quotes[before][1], start, found[before].speaker) else None
-                later = found[after] if after is not None and not self._person_between(
-                    end, quotes[after][0], found[after].speaker) else None
+                later = found[after] if after is not None and self._opens_sentence(start) and not (
+                    self._person_between(end, quotes[after][0], found[after].speaker)) else None
                 opening = not self.text[p_start:start].strip()
                 reported = [c for c in paragraph_cues if c.end <= start and c.speaker]
                 continues = carry if carry and (opening or self._verbless(index)) else None

@@ -1716,3 +1716,12 @@ def test_quotation_continues_a_speaker_who_went_on_in_reported_speech(quotes_of)
 def test_two_people_speaking_together_name_the_first(quotes_of):
     _, rows = quotes_of(HALL)
     assert speakers(rows, "direct")[0] == "Kristine Phillips"
+
+
+def test_phrase_inside_the_writers_sentence_takes_no_speaker_from_the_next_quotation(quotes_of):
+    text = ("Helen Marsh has led the tenants' union since 2015.\n"
+            "Last spring she had the union's banner repainted in “bright harbour blue.” As Marsh explained, “People "
+            "should see us coming from the other end of the street.”")
+    _, rows = quotes_of(text)
+    assert direct(rows) == [("“bright harbour blue.”", None),
+                            ("“People should see us coming from the other end of the street.”", "Helen Marsh")]
