@@ -92,7 +92,8 @@ noting that", "it should be noted that", "that's not to say") and own words ("I'
 question word ("he said what many of us thought") names what was said without saying it; "suggest"
 with no named subject is evidence, not speech ("all the circumstances suggested that"); a
 relative's words before its verb are not part of what was said ("which NASA says is ..."), nor is a
-second verb of saying joined to the clause ("he said he regretted it and said ..."), nor is
+second verb of saying joined to the clause ("he said he regretted it and said ..."; that verb shares the
+first one's subject, not the clause's: "The Guardian said Manafort returned and said its sources ..."), nor is
 another attribution ("The musician recalled how ...: in 2014, Nuland ... said literally: “...”"). A
 sentence closed by its attribution counts even when the model does not parse it so ("..., AFP
 reports.", "..., reported The Daily Wire.", "..., warned Martina Becker from HGK shipping."): a
@@ -989,8 +990,21 @@ class Article:
             if node.dep_ == "advcl" and node.tag_ in ("VBD", "VBZ", "VBP"):
                 return None  # a finite clause has a subject of its own, which the model lost ("Francis repeated a
                 # quote by his predecessor Benedict XVI, who ... lamented “...”", "lamented" an advcl)
-            node = node.head
+            node = Article._parallel_saying(node) or node.head
         return None
+
+    @staticmethod
+    def _parallel_saying(node: Any) -> Any:
+        """The verb of saying that a second one joins, when the model hangs the second on the clause the first
+        reports ("The Guardian said Manafort returned there ... and said its sources had ...", "said" a conjunct of
+        "returned"): two verbs of saying joined so share the first's subject, not the reported one's. Not so
+        for an attribution closing its sentence ("X wasn't sure ... and said ..., he told Y"), which reports
+        the whole, second verb and subject included."""
+        clause = node.head
+        if node.dep_ != "conj" or node.lower_ not in SAYING_FORMS or clause.dep_ != "ccomp":
+            return None
+        outer = clause.head
+        return outer if outer.lower_ in SAYING_FORMS and outer.i < clause.i else None
 
     @staticmethod
     def _misread_object(subject: Any) -> bool:

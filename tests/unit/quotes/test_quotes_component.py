@@ -1725,3 +1725,11 @@ def test_phrase_inside_the_writers_sentence_takes_no_speaker_from_the_next_quota
     _, rows = quotes_of(text)
     assert direct(rows) == [("“bright harbour blue.”", None),
                             ("“People should see us coming from the other end of the street.”", "Helen Marsh")]
+
+
+def test_second_verb_of_saying_shares_the_first_ones_subject(quotes_of):
+    text = ("The Boston Globe said Senator Alan Pryce visited the plant twice in 2019 and said its sources had seen "
+            "him there again last spring.")
+    _, rows = quotes_of(text)
+    assert indirect(rows) == [("Senator Alan Pryce visited the plant twice in 2019", "Boston Globe"),
+                              ("its sources had seen him there again last spring", "Boston Globe")]
