@@ -80,7 +80,7 @@ takes only a subject the model names as an entity (not a title-case headline's w
 verb the model hangs in a noun's place ("... Massacre Shows “...”", "Shows" a pobj), and none of
 a verb saying what it should or would have done ("Washington should have sat down ..."); step 3
 lends no speaker across another person named between the two quotations; an abbreviated title
-("the AG") is a person introduced with its words, never an organisation named "AG"; a wh-word the
+("the AG", "the IG") is a person introduced with its words, never an organisation named "AG"; a wh-word the
 model tagged into a name ("Which Clinton corrected:") is dropped. An acronym the model took for a
 common noun names its speaker ("ICE reports that", "Swedish TV reported"); abbreviated titles
 ("the CEO") never do.
@@ -161,7 +161,7 @@ TITLES = frozenset(("president", "minister", "mep", "captain", "general", "ambas
                     "mr.", "mrs.", "ms.", "dr.", "prof.", "rep.", "sen.", "gov.", "gen.", "col.", "lt.", "sgt.",
                     "capt.", "congressman", "congresswoman", "attorney", "judge", "sheriff", "commissioner",
                     "chairwoman", "chair", "admiral", "shaykh", "sheikh", "imam", "rabbi", "reverend", "bishop",
-                    "archbishop", "cardinal", "pastor", "ag", "ceo", "cfo", "coo", "cto", "pm", "da"))
+                    "archbishop", "cardinal", "pastor", "ag", "ig", "ceo", "cfo", "coo", "cto", "pm", "da"))
 #: Common nouns news uses to refer back to a person it has named ("the businessman later stated", "the
 #: singer said"): with "the", like a title nobody was introduced with, they resolve as he/she would.
 #: Nouns that as often introduce someone new ("the officer", "the witness", "the victim") are not here.
@@ -176,8 +176,8 @@ _OFFICES = frozenset(("judge", "sheriff", "mayor", "governor", "senator", "congr
                       "ambassador", "cardinal", "bishop", "archbishop", "rabbi", "imam", "pastor", "admiral",
                       "commissioner"))
 #: Abbreviated titles, by the title words a person is introduced with ("the AG" is the one
-#: introduced as "Attorney General").
-_ABBREVIATED = {"ag": ("attorney", "general")}
+#: introduced as "Attorney General", "the IG" the one introduced as "Inspector General").
+_ABBREVIATED = {"ag": ("attorney", "general"), "ig": ("inspector", "general")}
 #: Abbreviated titles a person is introduced with, by the words news uses for them later ("Rep. Danny Davis"
 #: is "the congressman", "Dr Adrian Boyle" "the doctor").
 _SPELLED_OUT = {"rep.": ("congressman", "congresswoman"), "sen.": ("senator",), "gov.": ("governor",),

@@ -1733,3 +1733,10 @@ def test_second_verb_of_saying_shares_the_first_ones_subject(quotes_of):
     _, rows = quotes_of(text)
     assert indirect(rows) == [("Senator Alan Pryce visited the plant twice in 2019", "Boston Globe"),
                               ("its sources had seen him there again last spring", "Boston Globe")]
+
+
+def test_the_ig_is_the_inspector_general_introduced_by_name(quotes_of):
+    text = ("Pentagon Inspector General Karen Whitfield released her review of the contract on Monday.\n"
+            "The IG said her team had found no sign that the award was steered to a favoured bidder.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["Karen Whitfield"]
