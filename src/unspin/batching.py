@@ -1,8 +1,17 @@
-"""Batches of encoder inputs with little padding: shared by the technique tagger and e5."""
+"""Batches of encoder inputs with little padding (shared by the technique tagger and e5), and row
+blocks of a matrix product spread over threads (narrative search)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+from threadpoolctl import ThreadpoolController
+
+#: a block smaller than this costs more in thread start-up than its share of the product saves
+MIN_ROWS_A_PART = 4
 
 
 def similar_length_runs(lengths: Sequence[int], size: int, slack: float, extra: int) -> list[list[int]]:
@@ -22,3 +31,38 @@ def similar_length_runs(lengths: Sequence[int], size: int, slack: float, extra: 
             runs.append([index])
             shortest = length
     return runs
+
+
+@functools.cache
+def blas_libraries() -> ThreadpoolController:
+    """The BLAS libraries loaded when first asked, numpy's among them (it does the matrix products
+    here; faiss and scipy bring their own, which these paths do not call). Found once: a scan of the
+    loaded libraries costs 0.5 ms, holding them to a thread count 0.03 ms."""
+    return ThreadpoolController().select(user_api="blas")
+
+
+def one_blas_thread():  # noqa: ANN201 - a threadpoolctl context manager
+    """Context holding BLAS to one thread, for callers that spread their work over threads themselves.
+
+    OpenBLAS's own worker threads spin on a core for a while after each call, so whatever runs next
+    loses that core: e5's int8 draft (ONNX Runtime) took 852-874 ms over the units of 112 PTC
+    articles right after two-thread BLAS work, 644-676 ms after one-thread work. On cores shared
+    with other processes, two BLAS threads were slower still (see `unspin.narratives.encoders`).
+    """
+    return blas_libraries().limit(limits=1)
+
+
+def split_rows(compute: Callable[[Sequence], object], rows: Sequence, parts: int):  # noqa: ANN201
+    """``compute`` over ``parts`` contiguous blocks of ``rows`` (an array or a list) at once, one thread
+    each, with BLAS on one thread (numpy releases the GIL in its matrix products); the results (arrays,
+    or tuples of arrays) stacked back in row order."""
+    parts = max(1, min(parts, len(rows) // MIN_ROWS_A_PART))
+    with one_blas_thread():
+        if parts == 1:
+            return compute(rows)
+        bounds = np.linspace(0, len(rows), parts + 1).astype(int)
+        with ThreadPoolExecutor(parts, thread_name_prefix="unspin-rows") as pool:
+            results = list(pool.map(compute, [rows[a:b] for a, b in zip(bounds[:-1], bounds[1:])]))
+    if isinstance(results[0], tuple):
+        return tuple(np.concatenate(column) for column in zip(*results))
+    return np.concatenate(results)

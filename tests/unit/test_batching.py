@@ -1,4 +1,6 @@
-from unspin.batching import similar_length_runs
+import numpy as np
+
+from unspin.batching import blas_libraries, similar_length_runs, split_rows
 
 
 def test_runs_keep_padding_small_and_respect_the_size():
@@ -10,3 +12,28 @@ def test_runs_keep_padding_small_and_respect_the_size():
 def test_runs_take_items_shortest_first():
     assert similar_length_runs([31, 10, 30, 11], 16, 0.1, 2) == [[1, 3], [2, 0]]
     assert similar_length_runs([], 16, 0.1, 2) == []
+
+
+def test_split_rows_gives_what_one_call_gives_in_row_order():
+    rng = np.random.default_rng(0)
+    queries, rows = rng.standard_normal((50, 16)), rng.standard_normal((300, 16))
+    best = split_rows(lambda block: (block @ rows.T).max(axis=1), queries, 2)
+    np.testing.assert_allclose(best, (queries @ rows.T).max(axis=1))
+    scores, order = split_rows(lambda block: (np.sort(block, axis=1), np.argsort(block, axis=1)), queries, 3)
+    np.testing.assert_array_equal(order, np.argsort(queries, axis=1))
+    assert split_rows(lambda texts: np.array([len(t) for t in texts]), ["a", "bb", "ccc"], 2).tolist() == [1, 2, 3]
+
+
+def test_split_rows_holds_blas_to_one_thread_and_gives_it_back():
+    # numpy's own BLAS (a wheel ships it under numpy.libs), the one that does numpy's products; faiss
+    # brings an OpenMP build whose thread count is per thread
+    numpy_blas = [lib for lib in blas_libraries().lib_controllers if "numpy" in lib.filepath]
+    assert numpy_blas
+
+    def blas_threads() -> set[int]:
+        return {lib.num_threads for lib in numpy_blas}
+
+    before = blas_threads()
+    seen = split_rows(lambda block: np.full(len(block), max(blas_threads())), np.zeros((20, 2)), 2)
+    assert set(seen.tolist()) == {1}
+    assert blas_threads() == before

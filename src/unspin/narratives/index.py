@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from unspin.batching import split_rows
 from unspin.narratives import store
 from unspin.settings import home
 
@@ -62,6 +63,7 @@ class VectorIndex:
     vectors: np.ndarray  # kept for re-ranking lookups; float32, normalised rows
     index: object
     path: Path | None = None
+    threads: int = 1  # exact searches spread their queries over this many threads (`split_rows`)
     cases: list[tuple[str, str]] = field(init=False)
     starts: np.ndarray = field(init=False)
 
@@ -77,21 +79,24 @@ class VectorIndex:
             return np.zeros((len(queries), 0), np.float32), np.zeros((len(queries), 0), np.int64)
         queries = np.ascontiguousarray(queries, dtype=np.float32)
         if len(self.keys) <= EXACT_LIMIT:
-            # exact search as one BLAS matrix product: measured 3x faster here than IndexFlatIP
-            # (30 vs 91 ms for 78 queries x 11,220 cases on 2 busy cores); same result
-            sims = queries @ self.vectors.T
-            if len(self.cases) < len(self.keys):
-                sims = np.maximum.reduceat(sims, self.starts, axis=1)
-            if k < sims.shape[1]:
-                part = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-            else:
-                part = np.tile(np.arange(sims.shape[1]), (len(queries), 1))
-            part_scores = np.take_along_axis(sims, part, axis=1)
-            order = np.argsort(-part_scores, axis=1, kind="stable")
-            return np.take_along_axis(part_scores, order, axis=1), np.take_along_axis(part, order, axis=1).astype(np.int64)
+            return split_rows(lambda block: self._exact_search(block, k), queries, self.threads)
         if len(self.cases) == len(self.keys):
             return self.index.search(queries, k)
         return self._search_hnsw_cases(queries, k)
+
+    def _exact_search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """`search` as one BLAS matrix product over the stored vectors: measured 3x faster here than
+        IndexFlatIP (30 vs 91 ms for 78 queries x 11,220 cases on 2 busy cores), same result."""
+        sims = queries @ self.vectors.T
+        if len(self.cases) < len(self.keys):
+            sims = np.maximum.reduceat(sims, self.starts, axis=1)
+        if k < sims.shape[1]:
+            part = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        else:
+            part = np.tile(np.arange(sims.shape[1]), (len(queries), 1))
+        part_scores = np.take_along_axis(sims, part, axis=1)
+        order = np.argsort(-part_scores, axis=1, kind="stable")
+        return np.take_along_axis(part_scores, order, axis=1), np.take_along_axis(part, order, axis=1).astype(np.int64)
 
     def _search_hnsw_cases(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """HNSW rows mapped to cases, each case once (its best row), ``k`` per query, -1 padded."""
@@ -116,7 +121,7 @@ class VectorIndex:
             return np.full(len(queries), -1.0, dtype=np.float32)
         queries = np.ascontiguousarray(queries, dtype=np.float32)
         if len(self.keys) <= EXACT_LIMIT:
-            return (queries @ self.vectors.T).max(axis=1)
+            return split_rows(lambda block: (block @ self.vectors.T).max(axis=1), queries, self.threads)
         scores, rows = self.index.search(queries, 1)
         return np.where(rows[:, 0] >= 0, scores[:, 0], -1.0)
 
@@ -151,8 +156,9 @@ def build(vectors: np.ndarray):
     return index
 
 
-def load_index(model: str, names: list[str] | None = None) -> VectorIndex:
-    """The index of ``model`` vectors over catalogues ``names`` (all when None), from cache if fresh."""
+def load_index(model: str, names: list[str] | None = None, threads: int = 1) -> VectorIndex:
+    """The index of ``model`` vectors over catalogues ``names`` (all when None), from cache if fresh;
+    exact searches on ``threads`` threads."""
     faiss = _faiss()
     with store.connect() as conn:
         names = store.catalogue_names(conn) if names is None else list(names)
@@ -164,7 +170,7 @@ def load_index(model: str, names: list[str] | None = None) -> VectorIndex:
         if index.ntotal == len(keys):
             if isinstance(index, faiss.IndexHNSWFlat):
                 index.hnsw.efSearch = HNSW_EF_SEARCH
-            return VectorIndex(model, keys, vectors, index, path)
+            return VectorIndex(model, keys, vectors, index, path, threads)
     index = build(vectors)
     tmp = path.with_suffix(".tmp")
     faiss.write_index(index, str(tmp))
@@ -172,4 +178,4 @@ def load_index(model: str, names: list[str] | None = None) -> VectorIndex:
     for old in index_dir().glob(f"{model}-*.faiss"):
         if old != path:
             old.unlink(missing_ok=True)
-    return VectorIndex(model, keys, vectors, index, path)
+    return VectorIndex(model, keys, vectors, index, path, threads)
