@@ -4,6 +4,7 @@ blocks of a matrix product spread over threads (narrative search)."""
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
@@ -12,6 +13,7 @@ from threadpoolctl import ThreadpoolController
 
 #: a block smaller than this costs more in thread start-up than its share of the product saves
 MIN_ROWS_A_PART = 4
+_ROW_THREAD = "unspin-rows"
 
 
 def similar_length_runs(lengths: Sequence[int], size: int, slack: float, extra: int) -> list[list[int]]:
@@ -52,17 +54,24 @@ def one_blas_thread():  # noqa: ANN201 - a threadpoolctl context manager
     return blas_libraries().limit(limits=1)
 
 
+@functools.cache
+def _row_pool(parts: int) -> ThreadPoolExecutor:
+    """Threads kept for `split_rows`: starting two for each call cost ~1 ms on busy cores."""
+    return ThreadPoolExecutor(parts, thread_name_prefix=_ROW_THREAD)
+
+
 def split_rows(compute: Callable[[Sequence], object], rows: Sequence, parts: int):  # noqa: ANN201
     """``compute`` over ``parts`` contiguous blocks of ``rows`` (an array or a list) at once, one thread
     each, with BLAS on one thread (numpy releases the GIL in its matrix products); the results (arrays,
-    or tuples of arrays) stacked back in row order."""
-    parts = max(1, min(parts, len(rows) // MIN_ROWS_A_PART))
+    or tuples of arrays) stacked back in row order. Called from one of its own threads, it runs
+    ``compute`` there on all the rows (a nested call would wait on the threads it holds)."""
+    nested = threading.current_thread().name.startswith(_ROW_THREAD)
+    parts = 1 if nested else max(1, min(parts, len(rows) // MIN_ROWS_A_PART))
     with one_blas_thread():
         if parts == 1:
             return compute(rows)
         bounds = np.linspace(0, len(rows), parts + 1).astype(int)
-        with ThreadPoolExecutor(parts, thread_name_prefix="unspin-rows") as pool:
-            results = list(pool.map(compute, [rows[a:b] for a, b in zip(bounds[:-1], bounds[1:])]))
+        results = list(_row_pool(parts).map(compute, [rows[a:b] for a, b in zip(bounds[:-1], bounds[1:])]))
     if isinstance(results[0], tuple):
         return tuple(np.concatenate(column) for column in zip(*results))
     return np.concatenate(results)

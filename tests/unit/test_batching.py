@@ -37,3 +37,9 @@ def test_split_rows_holds_blas_to_one_thread_and_gives_it_back():
     seen = split_rows(lambda block: np.full(len(block), max(blas_threads())), np.zeros((20, 2)), 2)
     assert set(seen.tolist()) == {1}
     assert blas_threads() == before
+
+
+def test_split_rows_called_inside_itself_runs_the_inner_call_in_place():
+    rows = np.arange(40.0).reshape(20, 2)
+    inner = split_rows(lambda block: split_rows(lambda b: b.sum(axis=1), block, 2), rows, 2)
+    np.testing.assert_array_equal(inner, rows.sum(axis=1))
