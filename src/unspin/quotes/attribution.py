@@ -952,7 +952,8 @@ class Article:
         """The subject of a verb of saying, climbing from a participle or conjunct to its clause.
 
         A subject inside a quotation is the quotation's own ("“... A hat signed by X,” Joe Gallow
-        wrote" gives "wrote" two subjects): the one outside it is the speaker.
+        wrote" gives "wrote" two subjects): the one outside it is the speaker, and a verb whose only
+        subject is quoted has none (its clause is part of what someone else quotes).
         """
         # "“...,” summed up X": right after a closing mark, with no subject of its own (not the
         # appositive's comma in "X, a professor, told The Sun Online ...")
@@ -977,6 +978,8 @@ class Article:
                 return None  # a bare participle has no subject of its own: the model misread a noun before it
                 # ("captured on video in Tehran, Iran chanting ... and stating that", "Iran" read as the subject)
             outside = [c for c in subjects if not self.quoted(c.idx, c.idx + 1)]
+            if subjects and not outside:  # "The Guardian reported that “Chris Bryant, a senior Labour backbencher,”
+                return None  # has written to ...": the quoted name is the reporter's words, no subject of its own
             for child in Article._nearest_subject(node, outside or subjects):
                 if child.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
                     return node.head

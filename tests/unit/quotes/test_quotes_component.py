@@ -1740,3 +1740,10 @@ def test_the_ig_is_the_inspector_general_introduced_by_name(quotes_of):
             "The IG said her team had found no sign that the award was steered to a favoured bidder.")
     _, rows = quotes_of(text)
     assert speakers(rows, "indirect") == ["Karen Whitfield"]
+
+
+def test_a_quoted_subject_is_no_speaker_of_its_verb(quotes_of):
+    text = ("The Boston Globe reported on Friday that “Martin Hale, a veteran city councillor,” has written to the "
+            "governor, urging her to “halt the sale of the harbour land before the public has had its say.”")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Boston Globe", "Boston Globe"]
