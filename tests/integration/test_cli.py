@@ -129,3 +129,9 @@ def test_train_techniques_wants_a_teacher_and_unlabelled_articles_together(tmp_p
     for options in (["--teacher", str(tmp_path)], ["--unlabelled", "10"]):
         result = runner.invoke(app, ["train", "techniques", "--data", str(tmp_path / "ptc"), "--out", str(tmp_path / "m"), *options])
         assert result.exit_code == 2 and "go together" in result.output
+
+
+def test_train_techniques_names_the_base_encoders_it_knows(tmp_path):
+    (tmp_path / "ptc").mkdir()
+    result = runner.invoke(app, ["train", "techniques", "--data", str(tmp_path / "ptc"), "--out", str(tmp_path / "m"), "--base", "bert"])
+    assert result.exit_code == 2 and "minilm, mpnet" in result.output

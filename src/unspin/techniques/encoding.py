@@ -40,8 +40,14 @@ class Window:
         return len(self.ids)
 
 
+#: Names of the (first, last, padding) special pieces: RoBERTa's (MPNet), else BERT's (MiniLM).
+#: RoBERTa's come first: MPNet's vocabulary also holds BERT's names, as pieces it was not trained with.
+SPECIAL_TOKENS = (("<s>", "</s>", "<pad>"), ("[CLS]", "[SEP]", "[PAD]"))
+
+
 class Encoder:
-    """Cuts texts into windows with a BERT-style ``tokenizer.json`` (lower-casing WordPiece)."""
+    """Cuts texts into windows with a WordPiece or BPE ``tokenizer.json`` whose special pieces are
+    BERT's or RoBERTa's (`SPECIAL_TOKENS`)."""
 
     def __init__(self, tokenizer_path: Path | str, max_tokens: int = MAX_TOKENS, stride: int = STRIDE,
                  pack_lines: bool = False) -> None:
@@ -53,15 +59,14 @@ class Encoder:
         self.max_tokens = max_tokens
         self.stride = stride
         self.pack_lines = pack_lines
-        self.cls_id = self._special("[CLS]")
-        self.sep_id = self._special("[SEP]")
-        self.pad_id = self._special("[PAD]")
+        self.cls_id, self.sep_id, self.pad_id = self._specials()
 
-    def _special(self, token: str) -> int:
-        token_id = self.tokenizer.token_to_id(token)
-        if token_id is None:
-            raise ValueError(f"tokenizer has no {token} token")
-        return token_id
+    def _specials(self) -> tuple[int, int, int]:
+        for names in SPECIAL_TOKENS:
+            ids = [self.tokenizer.token_to_id(name) for name in names]
+            if None not in ids:
+                return ids[0], ids[1], ids[2]
+        raise ValueError(f"tokenizer has neither special-token set {SPECIAL_TOKENS}")
 
     def windows(self, texts: Sequence[str], sentence_spans: Sequence[Sequence[tuple[int, int]]]) -> list[Window]:
         """Windows of every text, in text order then position order; ``Window.doc`` indexes ``texts``."""

