@@ -135,3 +135,9 @@ def test_train_techniques_names_the_base_encoders_it_knows(tmp_path):
     (tmp_path / "ptc").mkdir()
     result = runner.invoke(app, ["train", "techniques", "--data", str(tmp_path / "ptc"), "--out", str(tmp_path / "m"), "--base", "bert"])
     assert result.exit_code == 2 and "minilm, mpnet" in result.output
+
+
+def test_train_techniques_refuses_a_negative_learning_rate(tmp_path):
+    (tmp_path / "ptc").mkdir()
+    result = runner.invoke(app, ["train", "techniques", "--data", str(tmp_path / "ptc"), "--out", str(tmp_path / "m"), "--lr", "-1"])
+    assert result.exit_code == 2 and "--lr" in result.output

@@ -15,6 +15,8 @@ def train_techniques_command(
     out: Path = typer.Option(..., help="Folder to write the model to."),
     epochs: int = typer.Option(3, help="Passes over the train articles."),
     seed: int = typer.Option(13, help="Random seed (training is reproducible for a given seed)."),
+    lr: float = typer.Option(5e-5, min=0.0, help="Peak learning rate of the encoder (the heads take 20 times it); "
+                                                 "linear warm-up over 6% of the steps, then linear decay."),
     batch_size: int = typer.Option(16, help="Windows per training step."),
     pack_lines: bool = typer.Option(False, help="Pack sentences across line breaks into one window, so each is read "
                                                 "with its neighbours (default: windows never cross a line)."),
@@ -48,7 +50,7 @@ def train_techniques_command(
         typer.echo("error: --teacher and --unlabelled go together (distillation needs both)", err=True)
         raise typer.Exit(2)
     if not tune_only:
-        train_techniques(data, out, epochs=epochs, seed=seed, batch_size=batch_size, pack_lines=pack_lines,
+        train_techniques(data, out, epochs=epochs, seed=seed, lr=lr, batch_size=batch_size, pack_lines=pack_lines,
                          layers=layers, teacher=teacher, unlabelled=unlabelled, any_channel=any_channel,
                          base=base, frozen=frozen, log=typer.echo)
     tune_model(out, data, log=typer.echo)
