@@ -141,3 +141,13 @@ def test_train_techniques_refuses_a_negative_learning_rate(tmp_path):
     (tmp_path / "ptc").mkdir()
     result = runner.invoke(app, ["train", "techniques", "--data", str(tmp_path / "ptc"), "--out", str(tmp_path / "m"), "--lr", "-1"])
     assert result.exit_code == 2 and "--lr" in result.output
+
+
+def test_train_techniques_refuses_a_soup_of_folders_without_kept_weights(tmp_path):
+    (tmp_path / "ptc").mkdir()
+    members = [tmp_path / "a", tmp_path / "b"]
+    for folder in members:
+        folder.mkdir()
+    result = runner.invoke(app, ["train", "techniques", "--data", str(tmp_path / "ptc"), "--out", str(tmp_path / "m"),
+                                 "--soup", str(members[0]), "--soup", str(members[1])])
+    assert result.exit_code == 2 and "--keep-weights" in result.output

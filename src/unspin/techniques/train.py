@@ -262,13 +262,16 @@ def export_onnx(network: Any, encoder: Encoder, out_dir: Path) -> None:
     full.unlink()
 
 
+WEIGHTS_FILE = "network.pt"  # the fp32 weights, kept with ``keep_weights`` for `soup_techniques`; never shipped
+
+
 def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 13, epochs: int = 3, batch_size: int = 16,
                      lr: float = 5e-5, threads: int = 2, limit: int | None = None, pack_lines: bool = False,
                      layers: int | None = None, teacher: Path | str | None = None, unlabelled: int = 0,
-                     any_channel: bool = False, base: str = "minilm", frozen: int = 0,
+                     any_channel: bool = False, base: str = "minilm", frozen: int = 0, keep_weights: bool = False,
                      log: Callable[[str], None] = print) -> Path:
     """Train on the train articles of the fixed split (and, with a ``teacher``, on ``unlabelled``
-    PPN articles it labels), write the model folder."""
+    PPN articles it labels), write the model folder (with ``keep_weights``, its fp32 weights too)."""
     import torch
 
     torch.manual_seed(seed)
@@ -299,6 +302,19 @@ def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 1
         examples = [with_any_column(e) for e in examples]
     network = build_network(encoder_dir, layers, any_channel, frozen)
     fit(network, examples, encoder, epochs=epochs, batch_size=batch_size, lr=lr, seed=seed, log=log)
+    if keep_weights:
+        torch.save(network.state_dict(), out_dir / WEIGHTS_FILE)
+    training = {"data": "PTC (SemEval-2020 Task 11 train), unspin fixed split", "train_articles": len(articles),
+                "seed": seed, "epochs": epochs, "frozen_layers": frozen, "batch_size": batch_size, "lr": lr, "threads": threads,
+                "seconds": round(time.time() - started), "distillation": distillation}
+    write_model(network, encoder, out_dir, base=base, pack_lines=pack_lines, any_channel=any_channel, training=training)
+    log(f"trained in {time.time() - started:.0f} s; model written to {out_dir}")
+    return out_dir
+
+
+def write_model(network: Any, encoder: Encoder, out_dir: Path, *, base: str, pack_lines: bool, any_channel: bool,
+                training: dict[str, Any]) -> None:
+    """The model folder of a trained network: int8 ONNX graph, span head, meta.json (untuned: `tune.tune_model` follows)."""
     export_onnx(network, encoder, out_dir)
     head = network.span_head[1]
     np.savez(out_dir / "span_head.npz", weight=head.weight.detach().numpy(), bias=head.bias.detach().numpy())
@@ -307,11 +323,53 @@ def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 1
         "languages": ["en"], "labels": list(TECHNIQUES), "max_tokens": MAX_TOKENS,
         "pack_lines": pack_lines, "encoder_layers": network.encoder.config.num_hidden_layers, "any_channel": any_channel,
         "base_model": BASE_MODELS[base], "encoder_hidden": network.encoder.config.hidden_size,
-        "training": {"data": "PTC (SemEval-2020 Task 11 train), unspin fixed split", "train_articles": len(articles),
-                     "seed": seed, "epochs": epochs, "frozen_layers": frozen, "batch_size": batch_size, "lr": lr, "threads": threads,
-                     "seconds": round(time.time() - started), "distillation": distillation},
-        "decoding": {"threshold": 0.5, "max_gap": 3}, "calibration": None,
+        "training": training, "decoding": {"threshold": 0.5, "max_gap": 3}, "calibration": None,
     }
     (out_dir / "meta.json").write_text(json.dumps(meta, indent=1))
-    log(f"trained in {time.time() - started:.0f} s; model written to {out_dir}")
+
+
+def soup_techniques(members: list[Path | str], out_dir: Path | str, log: Callable[[str], None] = print) -> Path:
+    """A "model soup": one network whose weights are the mean of those of networks trained alike
+    from the same encoder (``keep_weights``; seeds or learning rates may differ).
+
+    Fine-tuned copies of one pretrained encoder tend to stay in one basin of the loss, so their
+    mean is itself a good network, often better than each (Wortsman et al. 2022), and it runs at
+    the cost of one: unlike an ensemble, the shipped model stays one encoder pass."""
+    members = [Path(m) for m in members]
+    metas = soup_members(members)
+    import torch
+    base = next(name for name, described in BASE_MODELS.items() if described == metas[0]["base_model"])
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copy(members[0] / "tokenizer.json", out_dir / "tokenizer.json")
+    encoder = Encoder(out_dir / "tokenizer.json", MAX_TOKENS, pack_lines=metas[0]["pack_lines"])
+    network = build_network(base_encoder_dir(base), metas[0]["encoder_layers"], metas[0]["any_channel"])
+    network.load_state_dict(mean_state([torch.load(m / WEIGHTS_FILE, map_location="cpu") for m in members]))
+    trainings = [meta["training"] for meta in metas]
+    training = {**trainings[0], "seed": [t["seed"] for t in trainings], "lr": [t["lr"] for t in trainings],
+                "epochs": [t["epochs"] for t in trainings], "seconds": sum(t["seconds"] for t in trainings),
+                "soup_of": trainings}
+    write_model(network, encoder, out_dir, base=base, pack_lines=metas[0]["pack_lines"],
+                any_channel=metas[0]["any_channel"], training=training)
+    log(f"soup of {len(members)} networks written to {out_dir}")
     return out_dir
+
+
+def soup_members(members: list[Path]) -> list[dict[str, Any]]:
+    """The meta.json of each soup member, once they are known to fit together (ValueError if not)."""
+    if len(members) < 2:
+        raise ValueError("a soup needs at least two trained model folders")
+    missing = [str(m) for m in members if not (m / WEIGHTS_FILE).is_file()]
+    if missing:
+        raise ValueError(f"no kept weights ({WEIGHTS_FILE}; train with --keep-weights) in {', '.join(missing)}")
+    metas = [json.loads((m / "meta.json").read_text()) for m in members]
+    shapes = {(meta["base_model"], meta["encoder_layers"], meta["any_channel"], meta["pack_lines"]) for meta in metas}
+    if len(shapes) > 1:
+        raise ValueError("soup members must share base encoder, layers, --any-channel and --pack-lines")
+    return metas
+
+
+def mean_state(states: list[dict[str, Any]]) -> dict[str, Any]:
+    """The mean of torch state dicts, key by key; integer buffers (position ids) are taken from the first."""
+    return {key: sum(state[key] for state in states) / len(states) if states[0][key].is_floating_point() else states[0][key]
+            for key in states[0]}

@@ -359,6 +359,28 @@ def _lexical_sentence(meta: dict[str, Any]) -> str:
             " (`lexical_head.npz`, fitted on the same spans).")
 
 
+def _training_sentence(meta: dict[str, Any]) -> str:
+    training = meta["training"]
+    if "soup_of" not in training:
+        return (f"Seed {training['seed']}, {training['epochs']} epochs, batch {training['batch_size']},\nlr {training['lr']},"
+                f" {training['threads']} CPU threads: {training['seconds']} s on a 2-core machine.")
+    members = "; ".join(f"seed {t['seed']}, {t['epochs']} epochs, lr {t['lr']}" for t in training["soup_of"])
+    return (f"The network is a soup: the mean of the weights of {len(training['soup_of'])} networks trained alike"
+            f" ({members}; batch {training['batch_size']}, {training['threads']} CPU threads), {training['seconds']} s"
+            " of training in all on a 2-core machine.")
+
+
+def _reproduce_clause(meta: dict[str, Any]) -> str:
+    any_channel = " --any-channel" if meta.get("any_channel") else ""
+    training = meta["training"]
+    if "soup_of" not in training:
+        return f"`unspin train techniques --data ../shared/data/ptc --out DIR{any_channel}`"
+    runs = "; ".join(f"`unspin train techniques --data ../shared/data/ptc --out DIR{i} --seed {t['seed']} --epochs {t['epochs']}"
+                     f" --lr {t['lr']}{any_channel} --keep-weights`" for i, t in enumerate(training["soup_of"], 1))
+    dirs = " ".join(f"--soup DIR{i}" for i in range(1, len(training["soup_of"]) + 1))
+    return f"{runs}; then `unspin train techniques --data ../shared/data/ptc --out DIR {dirs}`"
+
+
 def model_card(meta: dict[str, Any], sizes: dict[str, int]) -> str:
     """The model card; ``sizes`` gives the bytes of each file of the folder (shipped models stay small)."""
     test, dev = meta["metrics"]["test"], meta["metrics"]["dev"]
@@ -393,10 +415,9 @@ CPU with onnxruntime and tokenizers only; nothing is downloaded.
 **Data and split.** Trained on the {training["train_articles"]} train articles of unspin's fixed split of
 the PTC training set (`src/unspin/data/ptc_split.json`, seed 13); the detection thresholds, gap merging and the
 score calibration tuned on the 56 dev articles, whose gold spans also join the span classifier's refit; figures below on the 56 test articles, never used
-for training or tuning. Seed {training["seed"]}, {training["epochs"]} epochs, batch {training["batch_size"]},
-lr {training["lr"]}, {training["threads"]} CPU threads: {training["seconds"]} s on a 2-core machine.
+for training or tuning. {_training_sentence(meta)}
 
-Reproduce: `unspin train techniques --data ../shared/data/ptc --out DIR{" --any-channel" if meta.get("any_channel") else ""}` (needs `pip install unspin[train]`),
+Reproduce: {_reproduce_clause(meta)} (needs `pip install unspin[train]`),
 then `unspin eval techniques --articles ../shared/data/ptc/articles --labels ../shared/data/ptc/labels --split test`.
 
 ## Held-out test figures ({test["articles"]} articles)

