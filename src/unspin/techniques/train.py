@@ -336,8 +336,9 @@ def soup_techniques(members: list[Path | str], out_dir: Path | str, log: Callabl
     mean is itself a good network, often better than each (Wortsman et al. 2022), and it runs at
     the cost of one: unlike an ensemble, the shipped model stays one encoder pass."""
     members = [Path(m) for m in members]
-    metas = soup_members(members)
+    metas = soup_members(members)  # checked before torch is imported, so a wrong call fails without the train extra
     import torch
+
     base = next(name for name, described in BASE_MODELS.items() if described == metas[0]["base_model"])
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -370,15 +370,22 @@ def _training_sentence(meta: dict[str, Any]) -> str:
             " of training in all on a 2-core machine.")
 
 
+def _training_flags(training: dict[str, Any], every: bool = False) -> str:
+    """The `unspin train techniques` options of one network's training: those off their defaults, or ``every`` one."""
+    defaults = {"seed": 13, "epochs": 3, "lr": 5e-05}
+    return "".join(f" --{name} {training[name]}" for name, value in defaults.items()
+                   if every or training.get(name, value) != value)
+
+
 def _reproduce_clause(meta: dict[str, Any]) -> str:
     any_channel = " --any-channel" if meta.get("any_channel") else ""
     training = meta["training"]
+    command = "unspin train techniques --data ../shared/data/ptc --out DIR"
     if "soup_of" not in training:
-        return f"`unspin train techniques --data ../shared/data/ptc --out DIR{any_channel}`"
-    runs = "; ".join(f"`unspin train techniques --data ../shared/data/ptc --out DIR{i} --seed {t['seed']} --epochs {t['epochs']}"
-                     f" --lr {t['lr']}{any_channel} --keep-weights`" for i, t in enumerate(training["soup_of"], 1))
-    dirs = " ".join(f"--soup DIR{i}" for i in range(1, len(training["soup_of"]) + 1))
-    return f"{runs}; then `unspin train techniques --data ../shared/data/ptc --out DIR {dirs}`"
+        return f"`{command}{_training_flags(training)}{any_channel}`"
+    members = training["soup_of"]
+    runs = "; ".join(f"`{command}{i}{_training_flags(t, every=True)}{any_channel} --keep-weights`" for i, t in enumerate(members, 1))
+    return f"{runs}; then `{command} {' '.join(f'--soup DIR{i}' for i in range(1, len(members) + 1))}`"
 
 
 def model_card(meta: dict[str, Any], sizes: dict[str, int]) -> str:
