@@ -55,9 +55,20 @@ class Quotes(Component):
 
 
 def canonical_names(doc: Document) -> dict[str, str]:
-    """Folded surface form -> canonical name of the people and organisations the entities component found."""
-    return {fold(s.attrs["text"]): s.attrs["canonical"] for s in doc.spans.get("entities", [])
-            if s.label in ("PER", "ORG")}
+    """Folded surface form -> canonical name of the people and organisations the entities component found.
+
+    A form that could name two of the article's entities is left out, so the speaker keeps the
+    article's spelling rather than take a namesake's full name: one written for two entities, or a
+    surname alone that ends two people's names ("Bundy" beside Cliven and Ammon Bundy)."""
+    names: dict[str, set[str]] = {}
+    surnames: dict[str, set[str]] = {}
+    for span in doc.spans.get("entities", []):
+        if span.label in ("PER", "ORG"):
+            names.setdefault(fold(span.attrs["text"]), set()).add(span.attrs["canonical"])
+        if span.label == "PER":
+            surnames.setdefault(fold(span.attrs["canonical"]).rsplit(" ", 1)[-1], set()).add(span.attrs["canonical"])
+    return {form: next(iter(canonicals)) for form, canonicals in names.items()
+            if len(canonicals) == 1 and len(surnames.get(form, ())) < 2}
 
 
 def canonical(speaker: str | None, names: dict[str, str]) -> str | None:

@@ -10,7 +10,7 @@ Matching: a predicted quote matches a gold one when they overlap and have the sa
 used once, largest overlap first); the kind-agnostic figures ignore kind. For matched gold
 quotes the speaker is correct (names agree, or both unknown), unknown (predicted None for a
 known speaker) or wrong (a name that does not agree, including a name for a gold ``unknown``).
-Names agree when, lower-cased and without "the", possessives and punctuation, they equal one of
+Names agree when, lower-cased and without diacritics, "the", possessives and punctuation, they equal one of
 the ``|`` alternatives, or when they end in the same surname and the predicted name is that
 surname alone or starts with the same letter ("Lavrov", "Sergei Lavrov" for "Sergey Lavrov");
 institution words ("Ministry") never count as surnames.
@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,9 +102,14 @@ class Report:
 
 
 def normalise(name: str) -> str:
-    name = name.lower().replace("’", "'").replace("'s ", " ").removesuffix("'s")
+    name = strip_diacritics(name.lower()).replace("’", "'").replace("'s ", " ").removesuffix("'s")
     name = " ".join(_PUNCT.sub(" ", name).split())
     return name.removeprefix("the ")
+
+
+def strip_diacritics(name: str) -> str:
+    """"orbán" -> "orban": news writes one name with and without its accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def same_speaker(predicted: str, gold: str) -> bool:
@@ -170,14 +176,18 @@ def split_sources(sources: list[str]) -> dict[str, list[str]]:
 
 
 def predict(texts: dict[str, str]) -> dict[str, list[Labelled]]:
-    """The quotes component's output for raw texts (cleaned and segmented as by the pipeline), in raw offsets."""
+    """The quotes component's output for raw texts (cleaned and segmented as by the pipeline), in raw offsets.
+
+    The entities component runs first, as in the default pipeline, so speakers are scored under the
+    canonical names users see ("Lavrov" -> "Sergei Lavrov"), not the article's own spelling."""
+    from unspin.components.entities import Entities
     from unspin.components.quotes import Quotes
     from unspin.ingest import Record
     from unspin.pipeline import make_document
 
     docs = [make_document(Record(source, source, text)) for source, text in texts.items()]
     result: dict[str, list[Labelled]] = {}
-    for doc in Quotes().pipe(docs):
+    for doc in Quotes().pipe(Entities().pipe(docs)):
         quotes = []
         for span in doc.spans.get("quotes", []):
             start, end = doc.raw_span(span)

@@ -298,6 +298,18 @@ def test_quotes_complete_the_parse_the_entities_component_made(quotes_component)
     assert nlp.parse([text], nlp.NER_PIPES)[0] is named and named.has_annotation("DEP")
 
 
+def test_speakers_take_canonical_names_but_not_a_namesake_s(quotes_component):
+    """After the entities component, "Lavrov" is reported as the article's "Sergei Lavrov"; "Bundy",
+    written for two people, stays "Bundy" rather than become one of them."""
+    from unspin.components.entities import Entities
+
+    text = ("Sergei Lavrov met the press in Moscow. “We see no reason for talks,” Lavrov said.\n\n"
+            "Cliven Bundy and his son Ammon Bundy spoke outside the court. "
+            "“The government has no right to this land,” Bundy said.")
+    doc = quotes_component(Entities()(make_document(Record("t", "t", text))))
+    assert [s.attrs["speaker"] for s in doc.spans["quotes"]] == ["Sergei Lavrov", "Bundy"]
+
+
 def test_quotation_belongs_to_the_speaker_not_the_outlet_reporting_it(quotes_of):
     _, rows = quotes_of("Farrakhan Speech: 'Jews Are My Enemy,' 'White Folks Are Going Down'\n\n"
                         "With the leftist media entirely focused on the push to ban AR-15s and repeal the Second "
