@@ -145,6 +145,7 @@ def info() -> None:
 
 from unspin.cli.evaluate import eval_app  # noqa: E402 - sub-commands register on the app defined above
 
+from unspin.cli.entities import eval_entities  # noqa: E402
 from unspin.cli.models import classify_spans, train_app  # noqa: E402
 from unspin.cli.narratives import catalogue_app, eval_narratives, match  # noqa: E402
 from unspin.cli.quotes import eval_quotes  # noqa: E402
@@ -156,6 +157,7 @@ app.add_typer(catalogue_app, name="catalogue")
 app.command("match")(match)
 eval_app.command("narratives")(eval_narratives)
 eval_app.command("quotes")(eval_quotes)
+eval_app.command("entities")(eval_entities)
 
 from unspin.cli import corpus as _corpus  # noqa: E402
 

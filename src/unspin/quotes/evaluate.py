@@ -18,7 +18,6 @@ institution words ("Ministry") never count as surnames.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import unicodedata
@@ -26,8 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from unspin.data import ppn
 from unspin.evaluate.bootstrap import Interval, ratio_interval
+from unspin.evaluate.labels import check_fingerprint, pair_by_overlap, source_texts
 from unspin.quotes.attribution import DOCUMENTS, INSTITUTIONS
 
 #: The held-out articles (the twelfth test set: 20 PTC and 20 PPN articles labelled before the rules were
@@ -124,43 +123,24 @@ def same_speaker(predicted: str, gold: str) -> bool:
     return len(p) == 1 or p[0][0] == g[0][0]
 
 
-def read_source(shared: Path, source: str, ppn: dict[int, str]) -> str:
-    if source.startswith("ppn:"):
-        return ppn[int(source[4:])]
-    return (shared / source).read_text(encoding="utf-8")
-
-
-def _ppn_texts(shared: Path, wanted: set[int]) -> dict[int, str]:
-    texts: dict[int, str] = {}
-    if wanted:
-        for index, record in enumerate(ppn.records(shared / ppn.CORPUS)):
-            if index in wanted:
-                texts[index] = record.get("maintext") or ""
-            if len(texts) == len(wanted):
-                break
-    return texts
-
-
 def load_labels(path: Path, shared: Path) -> dict[str, tuple[str, list[Labelled]]]:
     """Raw text and gold quotes per source, in file order (an article with a `NO_QUOTES` row has
     none); raises if a text no longer matches."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    ppn = _ppn_texts(shared, {int(r["source"][4:]) for r in rows if r["source"].startswith("ppn:")})
+    texts = source_texts(shared, (r["source"] for r in rows))
     result: dict[str, tuple[str, list[Labelled]]] = {}
     empty: set[str] = set()
     for row in rows:
         source = row["source"]
         if source not in result:
-            result[source] = (read_source(shared, source, ppn), [])
+            result[source] = (texts[source], [])
         text, gold = result[source]
         if row["kind"] == NO_QUOTES:
             if (row["start"], row["end"]) != (0, 0):
                 raise ValueError(f"{source}: a {NO_QUOTES!r} row must have start = end = 0")
             empty.add(source)
             continue
-        quoted = text[row["start"] : row["end"]]
-        if hashlib.sha1(quoted.encode()).hexdigest()[:8] != row["sha1_8"]:
-            raise ValueError(f"{source} {row['start']}-{row['end']}: text does not match sha1_8 {row['sha1_8']}")
+        check_fingerprint(source, text, row)
         speakers = () if row["speaker"] == "unknown" else tuple(row["speaker"].split("|"))
         gold.append(Labelled(row["start"], row["end"], row["kind"], speakers))
     clash = sorted(source for source in empty if result[source][1])
@@ -197,23 +177,9 @@ def predict(texts: dict[str, str]) -> dict[str, list[Labelled]]:
     return result
 
 
-def _overlap(a: Labelled, b: Labelled) -> int:
-    return min(a.end, b.end) - max(a.start, b.start)
-
-
 def match(gold: list[Labelled], predicted: list[Labelled], same_kind: bool = True) -> list[tuple[Labelled, Labelled]]:
-    """One-to-one pairs of overlapping quotes, largest overlap first."""
-    pairs = sorted(((_overlap(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(predicted)
-                    if _overlap(g, p) > 0 and (g.kind == p.kind or not same_kind)), reverse=True)
-    used_gold: set[int] = set()
-    used_predicted: set[int] = set()
-    result = []
-    for _, i, j in pairs:
-        if i not in used_gold and j not in used_predicted:
-            used_gold.add(i)
-            used_predicted.add(j)
-            result.append((gold[i], predicted[j]))
-    return result
+    """One-to-one pairs of overlapping quotes (of the same kind unless ``same_kind`` is off), largest overlap first."""
+    return pair_by_overlap(gold, predicted, (lambda g, p: g.kind == p.kind) if same_kind else None)
 
 
 def add_scores(scores: Scores, gold: list[Labelled], predicted: list[Labelled], same_kind: bool = True) -> None:
