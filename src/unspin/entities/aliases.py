@@ -7,7 +7,7 @@ their transliterations are known, and a reader can check and extend a table line
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources import files
 from pathlib import Path
 
@@ -18,11 +18,13 @@ TYPES = ("PER", "ORG", "LOC")
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One line of the table."""
+    """One line of the table. ``in_text``: also search the text for the aliases as written (hand
+    lines); off for the generated country list, which only names mentions the NER model found."""
 
     canonical: str
     type: str
     aliases: tuple[str, ...]
+    in_text: bool = True
 
 
 def shipped_path() -> Path:
@@ -44,11 +46,22 @@ def read_entries(path: str | Path) -> list[Entry]:
     return entries
 
 
-def merge(base: list[Entry], overrides: list[Entry]) -> list[Entry]:
-    """``overrides`` plus the ``base`` lines that share no alias key with any of them."""
-    taken = {key for entry in overrides for alias in entry.aliases for key in keys(alias)}
-    kept = [e for e in base if not any(key in taken for alias in e.aliases for key in keys(alias))]
-    return [*overrides, *kept]
+def merge(base: list[Entry], overrides: list[Entry], keep_aliases: bool = False) -> list[Entry]:
+    """``overrides`` plus the ``base`` lines that share no alias key with any of them. With
+    ``keep_aliases`` an override also takes the aliases of the base lines it replaces (the hand
+    table's "Belarus" keeps ISO's "Republic of Belarus")."""
+    owner = {key: i for i, entry in enumerate(overrides) for alias in entry.aliases for key in keys(alias)}
+    extra: dict[int, list[str]] = {}
+    kept = []
+    for entry in base:
+        hits = {owner[key] for alias in entry.aliases for key in keys(alias) if key in owner}
+        if not hits:
+            kept.append(entry)
+        elif keep_aliases and len(hits) == 1:
+            extra.setdefault(hits.pop(), []).extend(entry.aliases)
+    joined = [replace(entry, aliases=tuple(dict.fromkeys([*entry.aliases, *extra.get(i, ())])))
+              for i, entry in enumerate(overrides)]
+    return [*joined, *kept]
 
 
 class AliasTable:
@@ -57,14 +70,16 @@ class AliasTable:
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
         self._by_key = {key: entry for entry in reversed(entries) for alias in entry.aliases for key in keys(alias)}
-        surface = sorted({alias for entry in entries for alias in entry.aliases}, key=len, reverse=True)
+        surface = sorted({alias for entry in entries if entry.in_text for alias in entry.aliases}, key=len, reverse=True)
         self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, surface)) + r")(?!\w)") if surface else None
-        self._surface = {alias: entry for entry in reversed(entries) for alias in entry.aliases}
+        self._surface = {alias: entry for entry in reversed(entries) if entry.in_text for alias in entry.aliases}
 
     @classmethod
     def load(cls, user_path: str | Path | None = None) -> AliasTable:
-        """The shipped table, with the user's table (if any) merged over it."""
-        entries = read_entries(shipped_path())
+        """The shipped table over the country list, with the user's table (if any) merged over both."""
+        from unspin.entities.countries import country_entries
+
+        entries = merge(list(country_entries()), read_entries(shipped_path()), keep_aliases=True)
         if user_path is not None:
             entries = merge(entries, read_entries(user_path))
         return cls(entries)

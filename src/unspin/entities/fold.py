@@ -1,8 +1,9 @@
 """Folding a name into a key, so spellings, scripts and Russian case forms of one name meet.
 
 ``fold`` transliterates Cyrillic (Russian, Ukrainian and Belarusian letters) with one fixed table,
-drops diacritics, case, dots and apostrophes: "U.S." and "US", "Tsikhanoŭskaya" and
-"Tsikhanouskaya", "Лукашенко" and "Lukashenko" give the same key. Keys are never shown; the alias
+drops diacritics, case, dots and apostrophes, and spells a few British words the American way:
+"U.S." and "US", "Tsikhanoŭskaya" and "Tsikhanouskaya", "Лукашенко" and "Lukashenko", "Organisation"
+and "Organization" give the same key. Keys are never shown; the alias
 table decides which key belongs to which canonical name.
 
 Russian declines names ("Путин", "Путина", "Путиным"), and the only Russian lemmatiser at hand
@@ -40,6 +41,10 @@ MIN_STEM = 3
 _CYRILLIC_WORD = re.compile(r"[а-яёіїєґў]", re.IGNORECASE)
 _DROPPED = re.compile(r"[.'’ʼ`]")
 _SEPARATORS = re.compile(r"[^0-9a-z]+")
+#: British spellings frequent in organisations' names, and the American ones keys use instead.
+_AMERICAN = {"organisation": "organization", "organisations": "organizations", "defence": "defense",
+             "centre": "center", "programme": "program"}
+_BRITISH = re.compile(r"\b(?:" + "|".join(_AMERICAN) + r")\b")
 
 
 def transliterate(text: str) -> str:
@@ -48,9 +53,11 @@ def transliterate(text: str) -> str:
 
 
 def fold(name: str) -> str:
-    """The key of a name: ASCII, lowercase, words separated by single spaces."""
+    """The key of a name: ASCII, lowercase, words separated by single spaces, British spellings
+    American ("World Health Organisation", "Ministry of Defence")."""
     ascii_name = unicodedata.normalize("NFKD", transliterate(name)).encode("ascii", "ignore").decode()
-    return _SEPARATORS.sub(" ", _DROPPED.sub("", ascii_name)).strip()
+    folded = _SEPARATORS.sub(" ", _DROPPED.sub("", ascii_name)).strip()
+    return _BRITISH.sub(lambda m: _AMERICAN[m.group()], folded)
 
 
 def is_cyrillic(text: str) -> bool:

@@ -4,18 +4,21 @@ Four steps, each a function below:
 
 1. ``tidy``: trim what is not part of the name: quotes and brackets at the edges, anything from
    a line break or an opening bracket on (the models run over them), a possessive ('s), a
-   leading "the", and for people leading titles ("President", "Mr.").
+   leading "the" ("The" before two words or more), and for people leading titles ("President", "Mr.").
 2. ``is_name``: drop what is not a name: descriptions ("the White House imposter": a lowercase
    word no name contains), pronouns and titles alone, and demonyms the model took for places
    ("Ukrainian"). Table aliases always pass ("von der Leyen").
 3. ``add_table_matches``: add the table's aliases written in the text that the model missed
    (en_core_web_sm, trained on older news, does not know "Kyiv").
-4. ``canonicalise``: give each mention its entity's canonical name. A table alias gives the
-   table's name; a full name not in the table gives its table name through the surname when the
-   first names start alike (Aleksandr ~ Alexander); a surname alone takes the full name of the
-   nearest preceding (else first following) person in the article with that surname, or the
-   table's name, or the one person in the article with that first name ("Emmanuel" after
-   "Macron"). Other mentions group by key, named by their most complete, most frequent form.
+4. ``canonicalise``: give each mention its entity's canonical name. A headline's name that ran on
+   into a verb is first cut back to a name the body uses (``trim_headline_run_ons``). A table alias
+   (the hand table over every country's names, see countries.py) gives the table's name; a full
+   name not in the table gives its table name through the surname when the first names start alike
+   (Aleksandr ~ Alexander); a surname alone (also one the model typed as an organisation) takes the
+   full name of the nearest preceding (else first following) person in the article with that
+   surname, or the table's name, or the one person in the article with that first name ("Emmanuel"
+   after "Macron"). Other mentions group by key, an acronym with the one longer name it spells
+   ("GOA", "Gun Owners of America"), named by their most complete, most frequent form.
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "president"
 PRONOUNS = frozenset({"i", "he", "she", "it", "we", "you", "they", "him", "her", "them", "his", "its", "their",
                       "this", "that", "who", "он", "она", "оно", "они"})
 NOT_NAMES = TITLES | PRONOUNS
+#: Last words of a name that a shorter name does not include ("Donald Trump Jr" is not "Donald Trump").
+NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 LEADING = frozenset({"the"})
 #: Endings of nationality adjectives ("Ukrainian", "Chinese", "Polish"), which en_core_web_sm
 #: sometimes labels GPE: a one-word place ending so is dropped. ("-ean" is not: "Caribbean".)
@@ -73,7 +78,8 @@ def tidy(text: str, mention: Mention) -> Mention | None:
     start, end = _strip(text, mention.start, _first_break(text, mention.start, mention.end))
     if text.endswith(_POSSESSIVES, start, end):
         start, end = _strip(text, start, end - 2)
-    while (space := text.find(" ", start, end)) != -1 and _dropped(text[start:space], mention.type):
+    while (space := text.find(" ", start, end)) != -1 and _dropped(text[start:space], mention.type,
+                                                                   len(text[space:end].split())):
         start = space + 1
     start, end = _strip(text, start, end)
     return Mention(start, end, mention.type) if start < end else None
@@ -103,18 +109,61 @@ def add_table_matches(mentions: list[Mention], matches: list[tuple[int, int, Ent
 
 def canonicalise(text: str, mentions: list[Mention], table: AliasTable) -> list[Entity]:
     """Each mention with its entity's type and canonical name (see the module docstring)."""
+    mentions = trim_headline_run_ons(text, mentions)
     surfaces = [text[m.start : m.end] for m in mentions]
-    surname = [m.type == "PER" and len(s.split()) == 1 for m, s in zip(mentions, surfaces)]
+    people_surnames = {_key(s.split()[-1]) for m, s in zip(mentions, surfaces) if m.type == "PER" and len(s.split()) > 1}
+    surname = [len(s.split()) == 1 and (m.type == "PER" or (_key(s) in people_surnames and table.lookup(s) is None))
+               for m, s in zip(mentions, surfaces)]
     clusters = [None if alone else _cluster(s, m.type, table) for m, s, alone in zip(mentions, surfaces, surname)]
     full_names = [(i, _key(s.split()[-1]), clusters[i]) for i, (m, s) in enumerate(zip(mentions, surfaces))
                   if m.type == "PER" and not surname[i]]
     for i, alone in enumerate(surname):
         if alone:
             clusters[i] = (_by_surname(i, surfaces[i], full_names) or table.lookup(surfaces[i])
-                           or _by_first_name(surfaces[i], clusters) or ("name", _key(surfaces[i])))
+                           or _by_first_name(surfaces[i], surfaces, clusters) or ("name", _key(surfaces[i])))
+    clusters = _join_acronyms(surfaces, clusters, table)
     names = _cluster_names(surfaces, clusters)
     types = _cluster_types(mentions, clusters)
     return [Entity(m.start, m.end, types[c], names[c]) for m, c in zip(mentions, clusters)]
+
+
+def trim_headline_run_ons(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A headline's name cut back to the name the article uses ("Trump Tougher on Putin" ->
+    "Trump", "Pope Francis Denounces ..." -> "Francis"): in Title Case every word is capitalised,
+    and the model runs names on into the verb after them. A mention of the first line is cut to its
+    longest proper prefix that another mention in the body spells out (a full name or its surname),
+    never dropping a suffix such as "Jr"."""
+    line_end = text.find("\n")
+    line_end = len(text) if line_end == -1 else line_end
+    body = {_key(w) for m in mentions if m.start > line_end
+            for w in (text[m.start : m.end], text[m.start : m.end].split()[-1])}
+    trimmed = []
+    for m in mentions:
+        words = text[m.start : m.end].split()
+        if m.end <= line_end and len(words) > 1 and _key(text[m.start : m.end]) not in body \
+                and words[-1].rstrip(".") not in NAME_SUFFIXES:
+            prefix = next((n for n in range(len(words) - 1, 0, -1) if _key(" ".join(words[:n])) in body), None)
+            if prefix is not None:
+                m = Mention(m.start, m.start + len(" ".join(words[:prefix])), m.type)
+        trimmed.append(m)
+    return trimmed
+
+
+def _join_acronyms(surfaces: list[str], clusters: list[Cluster], table: AliasTable) -> list[Cluster]:
+    """An acronym joins the one longer name in the article whose capitalised words it spells
+    ("GOA" and "Gun Owners of America", "LPR" and "Luhansk People's Republic")."""
+    spelled: dict[str, set[Cluster]] = {}
+    for surface, cluster in zip(surfaces, clusters):
+        initials = "".join(w[0] for w in surface.split() if w[:1].isupper())
+        if len(initials) >= 2 and len(surface.split()) >= 2:
+            spelled.setdefault(initials, set()).add(cluster)
+    joined = []
+    for surface, cluster in zip(surfaces, clusters):
+        bare = surface.replace(".", "")
+        owners = spelled.get(bare, set())
+        is_acronym = bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 6 and table.lookup(surface) is None
+        joined.append(next(iter(owners)) if is_acronym and len(owners) == 1 else cluster)
+    return joined
 
 
 Cluster = Entry | tuple[str, ...]
@@ -142,11 +191,14 @@ def _by_surname(i: int, surface: str, full_names: list[tuple[int, str, Cluster]]
     return before[-1] if before else (same[0][1] if same else None)
 
 
-def _by_first_name(surface: str, clusters: list[Cluster | None]) -> Cluster | None:
-    """The one person cluster in the article whose first name this is, if exactly one."""
+def _by_first_name(surface: str, surfaces: list[str], clusters: list[Cluster | None]) -> Cluster | None:
+    """The one person cluster in the article whose first name this is (as the table's canonical
+    name or one of the article's own full names gives it: "Йенс" for "Йенс Столтенберг"), if exactly one."""
     key = _key(surface)
     people = {c for c in clusters if isinstance(c, Entry) and c.type == "PER" and _first_key(c.canonical) == key}
     people |= {c for c in clusters if isinstance(c, tuple) and c[0] == "person" and c[1] == key}
+    people |= {c for s, c in zip(surfaces, clusters) if isinstance(c, Entry) and c.type == "PER"
+               and len(s.split()) > 1 and _first_key(s) == key}
     return people.pop() if len(people) == 1 else None
 
 
@@ -199,9 +251,10 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _dropped(word: str, type_: str) -> bool:
-    """A leading word that is no part of the name: "the" (lowercase only: "The Hague"), a title."""
-    return word in LEADING or (type_ == "PER" and _bare(word) in TITLES)
+def _dropped(word: str, type_: str, words_after: int) -> bool:
+    """A leading word that is no part of the name: "the" (capitalised only before two words or more:
+    "The World Health Organization", but "The Hague"), a title."""
+    return word in LEADING or (word == "The" and words_after >= 2) or (type_ == "PER" and _bare(word) in TITLES)
 
 
 def _bare(word: str) -> str:

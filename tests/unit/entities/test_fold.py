@@ -28,3 +28,8 @@ def test_surnames_in_ov_keep_their_ending_and_short_words_stay_whole():
 def test_only_cyrillic_names_get_a_stemmed_key():
     assert keys("Putin") == ["putin"]
     assert keys("Путиным") == ["putinym", "putin"]
+
+
+def test_british_spellings_of_organisations_meet_the_american_ones():
+    assert fold("World Health Organisation") == fold("World Health Organization")
+    assert fold("Ministry of Defence") == fold("Ministry of Defense")

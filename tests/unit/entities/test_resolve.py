@@ -102,3 +102,49 @@ def test_russian_case_forms_of_an_unknown_name_group_under_one_canonical(table):
     mentions = [mention(text, "Ивана Петрова", "PER"), mention(text, "Петрову", "PER"),
                 mention(text, "Иван Петров", "PER")]
     assert len({e.canonical for e in resolve(text, mentions, table)}) == 1
+
+
+def test_every_country_meets_its_russian_and_ukrainian_names(table):
+    text = "Во Франции и Германии, у Німеччини"
+    entities = resolve(text, [mention(text, "Франции", "LOC"), mention(text, "Германии", "LOC"),
+                              mention(text, "Німеччини", "LOC")], table)
+    assert [e.canonical for e in entities] == ["France", "Germany", "Germany"]
+    assert table.lookup("Republic of Belarus").canonical == "Belarus"  # a hand line keeps ISO's names
+    assert table.find("Chad said that Jordan met him.") == []  # countries are not searched in the text
+
+
+def test_a_capitalised_the_is_dropped_before_a_longer_name_only(table):
+    text = "The World Health Organization met in The Hague."
+    entities = resolve(text, [mention(text, "The World Health Organization", "ORG"), mention(text, "The Hague", "LOC")], table)
+    assert rows(text, entities) == [("World Health Organization", "ORG", "World Health Organization"),
+                                    ("The Hague", "LOC", "The Hague")]
+
+
+def test_a_surname_the_model_typed_as_an_organisation_is_the_person(table):
+    text = "Glenn Greenwald wrote on Monday. Greenwald added that it was so."
+    entities = resolve(text, [mention(text, "Glenn Greenwald", "PER"), mention(text, "Greenwald", "ORG", 1)], table)
+    assert rows(text, entities) == [("Glenn Greenwald", "PER", "Glenn Greenwald"), ("Greenwald", "PER", "Glenn Greenwald")]
+
+
+def test_an_acronym_joins_the_one_name_it_spells(table):
+    text = "Gun Owners of America (GOA) rates senators. GOA said the Gun Control Act (GCA) failed."
+    entities = resolve(text, [mention(text, "Gun Owners of America", "ORG"), mention(text, "GOA", "ORG"),
+                              mention(text, "GOA", "ORG", 1), mention(text, "GCA", "ORG")], table)
+    assert [e.canonical for e in entities] == ["Gun Owners of America"] * 3 + ["GCA"]  # "Gun Control Act" no mention
+
+
+def test_a_headline_name_run_on_into_a_verb_is_cut_back(table):
+    text = ("Francis Denounces Abuse, Donald Trump Jr Says\n\nPope Francis spoke on Sunday. "
+            "Donald Trump Jr and Donald Trump did not.")
+    entities = resolve(text, [mention(text, "Francis Denounces", "PER"), mention(text, "Donald Trump Jr", "PER"),
+                              mention(text, "Pope Francis", "PER"), mention(text, "Donald Trump Jr", "PER", 1),
+                              mention(text, "Donald Trump", "PER", 2)], table)
+    # "Pope" is a title, so the body's Pope Francis is "Francis"; the headline's mention joins it
+    assert rows(text, entities)[:3] == [("Francis", "PER", "Francis"), ("Donald Trump Jr", "PER", "Donald Trump Jr"),
+                                        ("Francis", "PER", "Francis")]
+
+
+def test_a_russian_first_name_alone_is_the_one_person_with_it(table):
+    text = "Йенс Столтенберг останется. Йенс сказал это."
+    entities = resolve(text, [mention(text, "Йенс Столтенберг", "PER"), mention(text, "Йенс", "PER", 1)], table)
+    assert [e.canonical for e in entities] == ["Jens Stoltenberg", "Jens Stoltenberg"]
