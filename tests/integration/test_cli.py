@@ -151,3 +151,20 @@ def test_train_techniques_refuses_a_soup_of_folders_without_kept_weights(tmp_pat
     result = runner.invoke(app, ["train", "techniques", "--data", str(tmp_path / "ptc"), "--out", str(tmp_path / "m"),
                                  "--soup", str(members[0]), "--soup", str(members[1])])
     assert result.exit_code == 2 and "--keep-weights" in result.output
+
+
+def test_eval_entities_scores_labels_that_point_into_shared_text(shared, tmp_path):
+    from unspin.evaluate.labels import fingerprint
+
+    source = "examples/000_7d12a61999ec9768.txt"
+    text = (shared / source).read_text(encoding="utf-8")
+    start = text.index("Sergey Lavrov")
+    rows = [{"source": source, "start": start, "end": start + 13, "sha1_8": fingerprint("Sergey Lavrov"),
+             "type": "PER", "entity": "Sergey Lavrov"}]
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = runner.invoke(app, ["eval", "entities", "--labels", str(labels), "--split", "dev"])
+    assert result.exit_code == 0, result.output
+    _, _, gold, _, matched, *_ = next(line for line in result.output.splitlines() if line.strip().startswith("exact typed")).split()
+    assert (gold, matched) == ("1", "1")  # the one gold mention, found exactly and with its type
+    assert "dev, language en: 1 articles" in result.output

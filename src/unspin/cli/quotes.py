@@ -8,7 +8,9 @@ from pathlib import Path
 import typer
 
 
-class QuoteSplit(str, Enum):
+class LabelSplit(str, Enum):
+    """The parts of a hand-labelled set (eval/quotes, eval/entities): tuned on, held out, or both."""
+
     dev = "dev"
     test = "test"
     all = "all"
@@ -17,7 +19,7 @@ class QuoteSplit(str, Enum):
 def eval_quotes(
     labels: Path = typer.Option(Path("eval/quotes/labels.jsonl"), "--labels", exists=True,
                                 help="Hand labels (see eval/quotes/README.md)."),
-    split: QuoteSplit = typer.Option(QuoteSplit.all, "--split",
+    split: LabelSplit = typer.Option(LabelSplit.all, "--split",
                                      help="dev (rules tuned on it), test (held out), or all: both and together."),
     bootstrap: int = typer.Option(0, min=0, help="Also print 95% intervals of speaker recall and the wrong share "
                                                  "from this many resamples of the articles (0: none)."),
