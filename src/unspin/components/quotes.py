@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 from unspin.components.base import Component
 from unspin.doc import Document
 from unspin.entities.fold import fold
+from unspin.entities.resolve import NAME_SUFFIXES
 
 
 def info():
@@ -66,9 +67,15 @@ def canonical_names(doc: Document) -> dict[str, str]:
         if span.label in ("PER", "ORG"):
             names.setdefault(fold(span.attrs["text"]), set()).add(span.attrs["canonical"])
         if span.label == "PER":
-            surnames.setdefault(fold(span.attrs["canonical"]).rsplit(" ", 1)[-1], set()).add(span.attrs["canonical"])
+            surnames.setdefault(surname_key(span.attrs["canonical"]), set()).add(span.attrs["canonical"])
     return {form: next(iter(canonicals)) for form, canonicals in names.items()
             if len(canonicals) == 1 and len(surnames.get(form, ())) < 2}
+
+
+def surname_key(name: str) -> str:
+    """The folded last word of a name that is not a suffix ("Donald Trump Jr" -> "trump")."""
+    words = [w for w in name.split() if w.rstrip(".") not in NAME_SUFFIXES] or name.split()
+    return fold(words[-1]) if words else ""
 
 
 def canonical(speaker: str | None, names: dict[str, str]) -> str | None:

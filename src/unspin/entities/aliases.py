@@ -48,8 +48,10 @@ def read_entries(path: str | Path) -> list[Entry]:
 
 def merge(base: list[Entry], overrides: list[Entry], keep_aliases: bool = False) -> list[Entry]:
     """``overrides`` plus the ``base`` lines that share no alias key with any of them. With
-    ``keep_aliases`` an override also takes the aliases of the base lines it replaces (the hand
-    table's "Belarus" keeps ISO's "Republic of Belarus")."""
+    ``keep_aliases`` an override also takes the aliases of a base line it replaces when that line is
+    the same entity: of the same type, its canonical name one of the override's aliases (the hand
+    table's "Belarus" keeps ISO's "Republic of Belarus"). A base line that shares keys with several
+    overrides is dropped."""
     owner = {key: i for i, entry in enumerate(overrides) for alias in entry.aliases for key in keys(alias)}
     extra: dict[int, list[str]] = {}
     kept = []
@@ -57,8 +59,10 @@ def merge(base: list[Entry], overrides: list[Entry], keep_aliases: bool = False)
         hits = {owner[key] for alias in entry.aliases for key in keys(alias) if key in owner}
         if not hits:
             kept.append(entry)
-        elif keep_aliases and len(hits) == 1:
-            extra.setdefault(hits.pop(), []).extend(entry.aliases)
+            continue
+        same = owner.get(keys(entry.canonical)[0])
+        if keep_aliases and hits == {same} and overrides[same].type == entry.type:
+            extra.setdefault(same, []).extend(entry.aliases)
     joined = [replace(entry, aliases=tuple(dict.fromkeys([*entry.aliases, *extra.get(i, ())])))
               for i, entry in enumerate(overrides)]
     return [*joined, *kept]
@@ -69,7 +73,18 @@ class AliasTable:
 
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
-        self._by_key = {key: entry for entry in reversed(entries) for alias in entry.aliases for key in keys(alias)}
+        self._by_key = {keys(alias)[0]: entry for entry in reversed(entries) for alias in entry.aliases}
+        # Cyrillic stems are short ("Дания" -> "дан"): a stem names an entry only when no other entry
+        # has it as a stem or a key ("Нигерии" is Nigeria's or, as "Нигера", Niger's), and only
+        # Cyrillic names are looked up by stem
+        stems: dict[str, set[Entry]] = {}
+        for entry in entries:
+            for alias in entry.aliases:
+                for key in keys(alias)[1:]:
+                    stems.setdefault(key, set()).add(entry)
+        self._by_stem = {key: next(iter(owners)) for key, owners in stems.items()
+                         if len(owners | ({self._by_key[key]} if key in self._by_key else set())) == 1}
+        self._ambiguous = {key for key in stems if key not in self._by_stem}
         surface = sorted({alias for entry in entries if entry.in_text for alias in entry.aliases}, key=len, reverse=True)
         self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, surface)) + r")(?!\w)") if surface else None
         self._surface = {alias: entry for entry in reversed(entries) if entry.in_text for alias in entry.aliases}
@@ -84,12 +99,18 @@ class AliasTable:
             entries = merge(entries, read_entries(user_path))
         return cls(entries)
 
-    def lookup(self, name: str) -> Entry | None:
-        """The entry ``name`` is an alias of, by exact key first, then (Cyrillic) by stem."""
-        for key in keys(name):
-            if key in self._by_key:
-                return self._by_key[key]
-        return None
+    def lookup(self, name: str, type_: str | None = None) -> Entry | None:
+        """The entry ``name`` is an alias of, by exact key first, then (a Cyrillic name) by its stem.
+
+        Given the type the model found, an entry of the country list (``in_text`` off) names only a
+        place: "Jordan" scoring for the Bulls and "Israel" Adesanya stay people."""
+        exact, *stemmed = keys(name)
+        entry = self._by_key.get(exact)
+        for key in stemmed:
+            entry = entry or self._by_stem.get(key) or (self._by_key.get(key) if key not in self._ambiguous else None)
+        if entry is not None and not entry.in_text and type_ not in (None, "LOC"):
+            return None
+        return entry
 
     def find(self, text: str) -> list[tuple[int, int, Entry]]:
         """Aliases written in ``text`` as in the table (case-sensitive, whole words).

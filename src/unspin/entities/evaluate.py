@@ -183,7 +183,7 @@ def run(labels: Path, shared: Path, split: str = "all", print_fn: Callable[[str]
     for name in names:
         groups = {name: sources[name]}
         for source in sources[name]:
-            groups.setdefault(f"{name}, language {languages[source]}", []).append(source)
+            groups.setdefault(f"{name}, language {languages[source] or 'unknown'}", []).append(source)
         for title, members in groups.items():
             reports[title] = score({s: gold[s] for s in members}, predicted)
             print_fn(format_report(reports[title], title))

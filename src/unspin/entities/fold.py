@@ -27,12 +27,14 @@ CYRILLIC: dict[str, str] = {
     "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
 }
 
-#: Russian case endings of nouns and adjectives, longest first so "-ого" wins over "-о".
+#: Russian case endings of nouns and adjectives, and the Ukrainian ones written with і/ї ("Росії",
+#: "Франції", "Україні"), longest first so "-ого" wins over "-о".
 #: "-ов"/"-ев" are left out on purpose: they end surnames (Lavrov, Peskov) in the nominative.
 RUSSIAN_ENDINGS: tuple[str, ...] = tuple(sorted(
     ("ией", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ий", "ый", "ая",
      "яя", "ое", "ее", "ом", "ем", "ым", "им", "ах", "ях", "ую", "юю", "ии", "ия", "ие", "ию", "ью",
-     "а", "я", "у", "ю", "е", "ы", "и", "о", "ь", "й"),
+     "а", "я", "у", "ю", "е", "ы", "и", "о", "ь", "й",
+     "ією", "ії", "ія", "ію", "ої", "ою", "і", "ї"),
     key=len, reverse=True))
 
 #: A stem shorter than this is left whole (США, ЕС): cutting it would merge unrelated names.

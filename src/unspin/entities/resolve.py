@@ -23,6 +23,7 @@ Four steps, each a function below:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -88,7 +89,7 @@ def tidy(text: str, mention: Mention) -> Mention | None:
 def is_name(surface: str, type_: str, table: AliasTable) -> bool:
     """Whether ``surface`` reads as a proper name rather than a description, pronoun or demonym."""
     words = surface.split()
-    if table.lookup(surface) is not None:
+    if table.lookup(surface, type_) is not None:
         return True
     if type_ == "LOC" and len(words) == 1 and surface.endswith(DEMONYM_ENDINGS):
         return False
@@ -109,72 +110,75 @@ def add_table_matches(mentions: list[Mention], matches: list[tuple[int, int, Ent
 
 def canonicalise(text: str, mentions: list[Mention], table: AliasTable) -> list[Entity]:
     """Each mention with its entity's type and canonical name (see the module docstring)."""
-    mentions = trim_headline_run_ons(text, mentions)
+    mentions = trim_headline_run_ons(text, mentions, table)
     surfaces = [text[m.start : m.end] for m in mentions]
     people_surnames = {_key(s.split()[-1]) for m, s in zip(mentions, surfaces) if m.type == "PER" and len(s.split()) > 1}
-    surname = [len(s.split()) == 1 and (m.type == "PER" or (_key(s) in people_surnames and table.lookup(s) is None))
+    surname = [len(s.split()) == 1 and (m.type == "PER" or (m.type == "ORG" and _key(s) in people_surnames
+                                                            and table.lookup(s, m.type) is None))
                for m, s in zip(mentions, surfaces)]
     clusters = [None if alone else _cluster(s, m.type, table) for m, s, alone in zip(mentions, surfaces, surname)]
     full_names = [(i, _key(s.split()[-1]), clusters[i]) for i, (m, s) in enumerate(zip(mentions, surfaces))
                   if m.type == "PER" and not surname[i]]
     for i, alone in enumerate(surname):
         if alone:
-            clusters[i] = (_by_surname(i, surfaces[i], full_names) or table.lookup(surfaces[i])
+            clusters[i] = (_by_surname(i, surfaces[i], full_names) or table.lookup(surfaces[i], "PER")
                            or _by_first_name(surfaces[i], surfaces, clusters) or ("name", _key(surfaces[i])))
-    clusters = _join_acronyms(surfaces, clusters, table)
+    clusters = _join_acronyms(mentions, surfaces, clusters, table)
     names = _cluster_names(surfaces, clusters)
     types = _cluster_types(mentions, clusters)
     return [Entity(m.start, m.end, types[c], names[c]) for m, c in zip(mentions, clusters)]
 
 
-def trim_headline_run_ons(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A headline's name cut back to the name the article uses ("Trump Tougher on Putin" ->
+def trim_headline_run_ons(text: str, mentions: list[Mention], table: AliasTable) -> list[Mention]:
+    """A headline's person cut back to the name the article uses ("Trump Tougher on Putin" ->
     "Trump", "Pope Francis Denounces ..." -> "Francis"): in Title Case every word is capitalised,
-    and the model runs names on into the verb after them. A mention of the first line is cut to its
-    longest proper prefix that another mention in the body spells out (a full name or its surname),
-    never dropping a suffix such as "Jr"."""
+    and the model runs names on into the verb after them. A person of the first line is cut to their
+    longest proper prefix that another mention in the body spells out (a full name or its
+    surname), never dropping a suffix such as "Jr" and never cutting a name the table knows.
+    Organisations are left whole: "Washington Post" is no run-on of "Washington"."""
     line_end = text.find("\n")
     line_end = len(text) if line_end == -1 else line_end
     body = {_key(w) for m in mentions if m.start > line_end
             for w in (text[m.start : m.end], text[m.start : m.end].split()[-1])}
     trimmed = []
     for m in mentions:
-        words = text[m.start : m.end].split()
-        if m.end <= line_end and len(words) > 1 and _key(text[m.start : m.end]) not in body \
-                and words[-1].rstrip(".") not in NAME_SUFFIXES:
-            prefix = next((n for n in range(len(words) - 1, 0, -1) if _key(" ".join(words[:n])) in body), None)
+        surface = text[m.start : m.end]
+        words = list(re.finditer(r"\S+", surface))
+        if (m.type == "PER" and m.end <= line_end and len(words) > 1 and _key(surface) not in body
+                and words[-1].group().rstrip(".") not in NAME_SUFFIXES and table.lookup(surface, m.type) is None):
+            prefix = next((n for n in range(len(words) - 1, 0, -1)
+                           if _key(surface[: words[n - 1].end()]) in body), None)
             if prefix is not None:
-                m = Mention(m.start, m.start + len(" ".join(words[:prefix])), m.type)
+                m = Mention(m.start, m.start + words[prefix - 1].end(), m.type)
         trimmed.append(m)
     return trimmed
 
 
-def _join_acronyms(surfaces: list[str], clusters: list[Cluster], table: AliasTable) -> list[Cluster]:
-    """An acronym joins the one longer name in the article whose capitalised words it spells
-    ("GOA" and "Gun Owners of America", "LPR" and "Luhansk People's Republic")."""
+def _join_acronyms(mentions: list[Mention], surfaces: list[str], clusters: list[Cluster],
+                   table: AliasTable) -> list[Cluster]:
+    """An acronym joins the one longer name of an organisation or place in the article whose
+    capitalised words it spells ("GOA" and "Gun Owners of America", "LPR" and "Luhansk People's
+    Republic"). Never a person's: Russian capitalises every word of a name, and "ВП" is no Putin."""
     spelled: dict[str, set[Cluster]] = {}
-    for surface, cluster in zip(surfaces, clusters):
+    for mention, surface, cluster in zip(mentions, surfaces, clusters):
         initials = "".join(w[0] for w in surface.split() if w[:1].isupper())
-        if len(initials) >= 2 and len(surface.split()) >= 2:
+        if mention.type != "PER" and len(initials) >= 2 and len(surface.split()) >= 2:
             spelled.setdefault(initials, set()).add(cluster)
     joined = []
-    for surface, cluster in zip(surfaces, clusters):
+    for mention, surface, cluster in zip(mentions, surfaces, clusters):
         bare = surface.replace(".", "")
         owners = spelled.get(bare, set())
-        is_acronym = bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 6 and table.lookup(surface) is None
+        is_acronym = bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 6 and table.lookup(surface, mention.type) is None
         joined.append(next(iter(owners)) if is_acronym and len(owners) == 1 else cluster)
     return joined
 
 
-Cluster = Entry | tuple[str, ...]
-
-
 def _cluster(surface: str, type_: str, table: AliasTable) -> Cluster:
     """The table entry of a name (people's full names also through the surname), else its key."""
-    entry = table.lookup(surface)
+    entry = table.lookup(surface, type_)
     words = surface.split()
     if entry is None and type_ == "PER" and len(words) > 1:
-        by_surname = table.lookup(words[-1])
+        by_surname = table.lookup(words[-1], type_)
         if by_surname is not None and by_surname.type == "PER" and _initial(by_surname.canonical) == _initial(surface):
             entry = by_surname
     if entry is not None:

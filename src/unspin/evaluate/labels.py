@@ -37,6 +37,9 @@ def source_texts(shared: Path, sources: Iterable[str]) -> dict[str, str]:
                 records[index] = record.get("maintext") or ""
             if len(records) == len(wanted):
                 break
+    missing = sorted(wanted - records.keys())
+    if missing:
+        raise ValueError(f"ppn:{missing[0]} is past the end of {shared / ppn.CORPUS}")
     return {s: records[int(s[4:])] if s.startswith("ppn:") else (shared / s).read_text(encoding="utf-8")
             for s in sources}
 

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
+from unspin.evaluate.labels import fingerprint
 from unspin.data import ppn
 from unspin.doc import Document, Span
 from unspin.evaluate.bootstrap import ratio_interval
@@ -300,7 +301,7 @@ def load_stance_set(path: Path | None = None) -> list[tuple[str, int, int, str]]
         candidates = candidates if isinstance(candidates, list) else [candidates] if candidates else []
         for text in candidates:
             sentence = text[r["start"]:r["end"]]
-            if hashlib.sha1(sentence.encode()).hexdigest()[:8] == r["sha1_8"]:
+            if fingerprint(sentence) == r["sha1_8"]:
                 items.append((text, r["start"], r["end"], r["label"]))
                 break
     return items

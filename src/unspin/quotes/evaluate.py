@@ -107,7 +107,8 @@ def normalise(name: str) -> str:
 
 
 def strip_diacritics(name: str) -> str:
-    """"orbán" -> "orban": news writes one name with and without its accents."""
+    """"orbán" -> "orban": news writes one name with and without its accents. (Cyrillic й and ё
+    lose theirs too; both sides of a comparison go through it.)"""
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 

@@ -56,3 +56,24 @@ def test_a_malformed_line_names_file_and_line(tmp_path):
     user.write_text("Jane Doe\tPERSON\tDoe\n", encoding="utf-8")
     with pytest.raises(ValueError, match="bad.tsv:1"):
         read_entries(user)
+
+
+def test_the_country_list_names_places_only_and_short_stems_name_nothing_else(table):
+    assert table.lookup("Jordan", "PER") is None and table.lookup("Jordan", "LOC").canonical == "Jordan"
+    assert table.lookup("Dan") is None and table.lookup("Ken") is None  # no Latin name meets "Дания"'s stem
+    assert table.lookup("Дании", "LOC").canonical == "Denmark"
+    assert table.lookup("Нигерии", "LOC") is None  # "Нигерия" or, declined, "Нигер": unsure, so neither
+    assert [table.lookup(n, "LOC").canonical for n in ("Росії", "Франції", "Україні", "Турции")] == \
+        ["Russia", "France", "Ukraine", "Turkey"]
+
+
+def test_a_hand_line_takes_only_its_own_countrys_names():
+    from unspin.entities.aliases import Entry, merge
+
+    country = Entry("Jordan", "LOC", ("Jordan", "Hashemite Kingdom of Jordan", "Иордания"), in_text=False)
+    belarus = Entry("Belarus", "LOC", ("Belarus", "Republic of Belarus"), in_text=False)
+    person = Entry("Jordan Bardella", "PER", ("Jordan Bardella", "Jordan"))
+    place = Entry("Belarus", "LOC", ("Belarus", "Беларусь"))
+    merged = merge([country, belarus], [person, place], keep_aliases=True)
+    assert merged[0].aliases == person.aliases  # a person never takes a country's names
+    assert "Republic of Belarus" in merged[1].aliases

@@ -148,3 +148,18 @@ def test_a_russian_first_name_alone_is_the_one_person_with_it(table):
     text = "Йенс Столтенберг останется. Йенс сказал это."
     entities = resolve(text, [mention(text, "Йенс Столтенберг", "PER"), mention(text, "Йенс", "PER", 1)], table)
     assert [e.canonical for e in entities] == ["Jens Stoltenberg", "Jens Stoltenberg"]
+
+
+def test_headline_organisations_and_spacing_are_safe_from_the_cut(table):
+    text = "Washington Post Says Sergei  Lavrov Warns West\n\nOfficials in Washington and Sergei Lavrov said so."
+    entities = resolve(text, [mention(text, "Washington Post", "ORG"), mention(text, "Sergei  Lavrov Warns", "PER"),
+                              mention(text, "Washington", "LOC", 1), mention(text, "Sergei Lavrov", "PER")], table)
+    assert rows(text, entities)[:2] == [("Washington Post", "ORG", "Washington Post"), ("Sergei  Lavrov", "PER", "Sergei Lavrov")]
+
+
+def test_a_place_named_like_someone_stays_a_place_and_no_acronym_joins_a_person(table):
+    text = "Lloyd Austin visited troops. Protesters gathered in Austin. Владимир Путин сказал. ВП ответил."
+    entities = resolve(text, [mention(text, "Lloyd Austin", "PER"), mention(text, "Austin", "LOC", 1),
+                              mention(text, "Владимир Путин", "PER"), mention(text, "ВП", "ORG")], table)
+    assert [(e.type, e.canonical) for e in entities] == [("PER", "Lloyd Austin"), ("LOC", "Austin"),
+                                                         ("PER", "Vladimir Putin"), ("ORG", "ВП")]
