@@ -26,7 +26,8 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from unspin.evaluate.labels import check_fingerprint, pair_by_overlap, source_texts
+from unspin.evaluate.labels import MatchCounts as Counts
+from unspin.evaluate.labels import check_fingerprint, harmonic_mean, pair_by_overlap, source_texts
 
 TYPES = ("PER", "ORG", "LOC")
 #: The held-out articles, labelled after the resolution was last changed and only ever scored; every
@@ -47,28 +48,6 @@ class Mention:
     name: str
 
 
-@dataclass(slots=True)
-class Counts:
-    """Gold, predicted and matched mentions: a precision/recall/F1 row."""
-
-    gold: int = 0
-    predicted: int = 0
-    matched: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
 @dataclass(frozen=True, slots=True)
 class BCubed:
     precision: float
@@ -76,8 +55,7 @@ class BCubed:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return harmonic_mean(self.precision, self.recall)
 
 
 @dataclass(slots=True)

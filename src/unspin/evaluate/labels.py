@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from unspin.data import ppn
@@ -73,3 +74,28 @@ def pair_by_overlap(gold: Sequence[G], predicted: Sequence[P],
             used_predicted.add(j)
             result.append((gold[i], predicted[j]))
     return result
+
+
+def harmonic_mean(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(slots=True)
+class MatchCounts:
+    """Gold, predicted and matched spans of a labelled set: one precision/recall/F1 row."""
+
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        return harmonic_mean(self.precision, self.recall)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from unspin.evaluate.bootstrap import Interval, ratio_interval
-from unspin.evaluate.labels import check_fingerprint, pair_by_overlap, source_texts
+from unspin.evaluate.labels import MatchCounts, check_fingerprint, pair_by_overlap, source_texts
 from unspin.quotes.attribution import DOCUMENTS, INSTITUTIONS
 
 #: The held-out articles (the twelfth test set: 20 PTC and 20 PPN articles labelled before the rules were
@@ -55,30 +55,14 @@ class Labelled:
 
 
 @dataclass(slots=True)
-class Scores:
-    """Detection and speaker counts over a set of articles."""
+class Scores(MatchCounts):
+    """Detection (the inherited gold, predicted, matched) and speaker counts over a set of articles."""
 
-    gold: int = 0
-    predicted: int = 0
-    matched: int = 0
     correct: int = 0
     unknown: int = 0
     wrong: int = 0
     known: int = 0  # matched gold quotes with a known speaker
     known_correct: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def speaker_recall(self) -> float:
