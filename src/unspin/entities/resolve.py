@@ -4,7 +4,8 @@ Four steps, each a function below:
 
 1. ``tidy``: trim what is not part of the name: quotes and brackets at the edges, anything from
    a line break or an opening bracket on (the models run over them), a possessive ('s), a
-   leading "the" ("The" before two words or more), and for people leading titles ("President", "Mr.").
+   leading "the" ("The" before two words or more), and for people leading titles ("President", "Mr.")
+   and an owner before them ("U2's Bono" is Bono).
 2. ``is_name``: drop what is not a name: descriptions ("the White House imposter": a lowercase
    word no name contains), pronouns and titles alone, and demonyms the model took for places
    ("Ukrainian"). Table aliases always pass ("von der Leyen").
@@ -75,10 +76,12 @@ def resolve(text: str, mentions: list[Mention], table: AliasTable) -> list[Entit
 
 
 def tidy(text: str, mention: Mention) -> Mention | None:
-    """``mention`` without edge punctuation, possessive, leading "the" or (people) titles."""
+    """``mention`` without edge punctuation, possessive, leading "the" or (people) titles and owners."""
     start, end = _strip(text, mention.start, _first_break(text, mention.start, mention.end))
     if text.endswith(_POSSESSIVES, start, end):
         start, end = _strip(text, start, end - 2)
+    if mention.type == "PER":
+        start = max([start, *(i + 3 for p in _POSSESSIVES if (i := text.rfind(p + " ", start, end)) != -1)])
     while (space := text.find(" ", start, end)) != -1 and _dropped(text[start:space], mention.type,
                                                                    len(text[space:end].split())):
         start = space + 1

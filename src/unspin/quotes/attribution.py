@@ -281,8 +281,8 @@ def _person_name(ent: Any) -> str:
     """A person entity's name without leading titles, descriptions or lower-case words, nor a verb of saying
     the model ran the name into ("Billionaire George Soros" is George Soros, "Loomer Tweeted" Loomer)."""
     tokens = list(ent)
-    owned = [i for i, t in enumerate(tokens[:-1]) if t.dep_ == "case" and t.lower_ in ("'s", "’s")]
-    tokens = tokens[owned[-1] + 1 :] if owned else tokens  # "CRIF’s Francis Kalifat" is Francis Kalifat
+    owned = [i for i, t in enumerate(tokens[:-1]) if t.lower_ in ("'s", "’s")]  # the parser may take "’s" for
+    tokens = tokens[owned[-1] + 1 :] if owned else tokens  # a quote mark: "CRIF’s Francis Kalifat" is Francis Kalifat
     while tokens and (tokens[0].lower_ in TITLES | PERSON_NOUNS or not tokens[0].text[:1].isupper()
                       or tokens[0].ent_type_ == "NORP"
                       or tokens[0].pos_ in ("PRON", "DET")):  # "Which Clinton quickly corrected:" is Clinton
@@ -523,13 +523,14 @@ class Article:
             roles.setdefault(self.canonical(name), set()).update(words)
         return roles
 
-    def _person(self, token: Any) -> str | None:
-        """The person a proper-noun token names, if any (NER may miss a repeated surname)."""
+    def _person(self, token: Any, introducing: bool = False) -> str | None:
+        """The person a proper-noun token names, if any (NER may miss a repeated surname). ``introducing``:
+        the token opens a line that introduces a quotation ("Trump: “...”"), where a capital means a name."""
         if name := self._named.get(token.i):
             return self.canonical(name)
         # a known surname, even tagged as a common noun inside a sentence ("..., Flake said"), opening one
         # as the subject of a verb of saying ("Waters concludes by ...") or tagged a person ("Trump offered")
-        opening_speaker = token.dep_ == "nsubj" and token.head.lower_ in SAYING_FORMS
+        opening_speaker = introducing or token.dep_ == "nsubj" and token.head.lower_ in SAYING_FORMS
         proper = token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or (
             token.text[:1].isupper() and (not token.is_sent_start or opening_speaker))
         if proper and _clean_name(token.text) in self.surnames and token.text not in NOT_PERSONS:
@@ -607,6 +608,11 @@ class Article:
             tokens = [t for t in tokens if t.i < head.i and t.lower_ != "press"]
             if not tokens:
                 return self._issuer(head)
+        if head.lower_ in SPOKESPEOPLE and self._speaks_for_organisation(head, tokens):
+            tokens = [t for t in tokens if t.i < head.i]  # "a Justice Department spokesman" speaks as the department
+        if head.pos_ == "PROPN":  # "The interventionist Post" is the Post
+            while tokens and tokens[0].is_lower and tokens[0].dep_ in ("amod", "advmod"):
+                tokens = tokens[1:]
         if not tokens or (head.lower_ not in INSTITUTIONS | DOCUMENTS | SPOKESPEOPLE
                           and head.ent_type_ not in _NAME_LABELS):
             return None
@@ -622,6 +628,15 @@ class Article:
         if name and head.lower_ in SPOKESPEOPLE:
             self.roles.setdefault(name, set()).add(head.lower_)
         return name or None
+
+    @staticmethod
+    def _speaks_for_organisation(head: Any, tokens: list[Any]) -> bool:
+        """Whether a spokesperson is described by an organisation's name alone ("a Justice Department
+        spokesman", not "Pelosi's spokeswoman" or "the spokesman for Zelensky"), so speaks as it."""
+        before = [t for t in tokens if t.i < head.i]
+        return bool(before) and all(t.i <= head.i for t in tokens) and any(
+            t.ent_type_ in _NAME_LABELS for t in before) and not any(
+            t.ent_type_ == "PERSON" or t.lower_ in ("'s", "’s") for t in before)
 
     def _issuer(self, document: Any) -> str | None:
         """Who issued a document named after it ("a report in The Daily Sheeple", "a statement by the Kremlin"):
@@ -993,6 +1008,9 @@ class Article:
             if node.dep_ == "advcl" and node.tag_ in ("VBD", "VBZ", "VBP"):
                 return None  # a finite clause has a subject of its own, which the model lost ("Francis repeated a
                 # quote by his predecessor Benedict XVI, who ... lamented “...”", "lamented" an advcl)
+            if node is verb and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "relcl":
+                return None  # "X has warned against the kind Y is calling for, writing that": the participle
+                # may hang from the main clause or the relative one; the model cannot tell whose
             node = Article._parallel_saying(node) or node.head
         return None
 
@@ -1476,7 +1494,7 @@ class Article:
         # a transcript's "Dima: “...”", "Sen. Lindsey Graham to committee Democrats: “...”" (no verb)
         to = next((k for k, t in enumerate(words) if t.lower_ == "to"), len(words))
         named = [t for t in words[:to] if t.lower_ not in TITLES] if not any(t.pos_ in ("VERB", "AUX") for t in words) else []
-        names = {self._person(t) for t in named}
+        names = {self._person(t, introducing=True) for t in named}
         if named and len(names) == 1 and None not in names:
             return Cue(before - 1, before, ":", index, names.pop(), self._span(words))
         # a root after the colon is the quotation's own verb (its subject is not the speaker: "To quote Cajetan
@@ -1489,6 +1507,8 @@ class Article:
         subject = self._subject(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
         if subject is None:
             return None
+        if verb.lower_ not in SAYING_FORMS and subject.pos_ == "PROPN" and not subject.ent_type_:
+            return None  # a headline's "Secret Gun Control Agenda Revealed:" names a topic, not who speaks
         speaker, span = self.speaker(index, subject)
         # a copula makes its attribute, when the colon closes it, the same one ("Another Republican who wants to
         # stop investigating is former RNC Chair, Michael Steele:")

@@ -10,8 +10,8 @@ Matching: a predicted quote matches a gold one when they overlap and have the sa
 used once, largest overlap first); the kind-agnostic figures ignore kind. For matched gold
 quotes the speaker is correct (names agree, or both unknown), unknown (predicted None for a
 known speaker) or wrong (a name that does not agree, including a name for a gold ``unknown``).
-Names agree when, lower-cased and without diacritics, "the", possessives and punctuation, they equal one of
-the ``|`` alternatives, or when they end in the same surname and the predicted name is that
+Names agree when, lower-cased and without diacritics, "the", possessives, punctuation and leading titles
+("Pope", "St.", "President"), they equal one of the ``|`` alternatives, or when they end in the same surname and the predicted name is that
 surname alone or starts with the same letter ("Lavrov", "Sergei Lavrov" for "Sergey Lavrov");
 institution words ("Ministry") never count as surnames.
 """
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from unspin.evaluate.bootstrap import Interval, ratio_interval
 from unspin.evaluate.labels import MatchCounts, check_fingerprint, pair_by_overlap, source_texts
-from unspin.quotes.attribution import DOCUMENTS, INSTITUTIONS
+from unspin.quotes.attribution import DOCUMENTS, INSTITUTIONS, TITLES
 
 #: The held-out articles (the twelfth test set: 20 PTC and 20 PPN articles labelled before the rules were
 #: tuned on the eleventh test set, which is now dev); every other labelled article is dev.
@@ -84,10 +84,17 @@ class Report:
     per_kind: dict[str, Scores] = field(default_factory=lambda: {k: Scores() for k in KINDS})
 
 
+#: Words before a name that say what someone is, not who: "Pope Benedict XVI" is "Benedict XVI".
+_TITLE_WORDS = frozenset(t.rstrip(".") for t in TITLES) | {"st", "saint"}
+
+
 def normalise(name: str) -> str:
     name = strip_diacritics(name.lower()).replace("’", "'").replace("'s ", " ").removesuffix("'s")
-    name = " ".join(_PUNCT.sub(" ", name).split())
-    return name.removeprefix("the ")
+    words = _PUNCT.sub(" ", name).split()
+    words = words[1:] if words[:1] == ["the"] else words
+    while len(words) > 1 and words[0] in _TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def strip_diacritics(name: str) -> str:

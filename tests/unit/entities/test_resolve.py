@@ -31,6 +31,13 @@ def test_tidy_trims_possessive_the_and_titles():
     assert text[putin.start : putin.end] == "Vladimir Putin"
 
 
+def test_tidy_drops_the_owner_before_a_persons_name():
+    text = "said U2’s Bono and Russia's Sergei Lavrov"
+    bono = tidy(text, mention(text, "U2’s Bono", "PER"))
+    lavrov = tidy(text, mention(text, "Russia's Sergei Lavrov", "PER"))
+    assert (text[bono.start : bono.end], text[lavrov.start : lavrov.end]) == ("Bono", "Sergei Lavrov")
+
+
 def test_tidy_stops_a_name_at_the_end_of_its_line():
     text = "Chigrinets Roman Pavlovich\nIdentity of a soldier"
     name = tidy(text, Mention(0, text.index(" of"), "PER"))

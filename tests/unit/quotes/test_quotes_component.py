@@ -1759,3 +1759,46 @@ def test_a_quoted_subject_is_no_speaker_of_its_verb(quotes_of):
             "governor, urging her to “halt the sale of the harbour land before the public has had its say.”")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Boston Globe", "Boston Globe"]
+
+
+def test_spokesperson_described_by_an_organisation_speaks_as_it(quotes_of):
+    text = ("“The department is already working with the Director of National Intelligence to comply with the "
+            "president’s order,” a Justice Department spokesman said in a statement.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Justice Department"]
+
+
+def test_an_adjective_before_a_name_is_no_part_of_it(quotes_of):
+    text = ("The editorial page has wanted this war for years.\n"
+            "The interventionist Post is saying that the situation in Syria is intolerable.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["Post"]
+
+
+def test_a_headline_topic_before_a_colon_is_no_speaker(quotes_of):
+    text = ("Secret Gun Control Agenda Revealed: “three day waiting period for everybody,” the first step\n\n"
+            "The campaign released nothing on Friday.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [None]
+
+
+def test_a_known_surname_opening_a_headline_before_a_colon_speaks(quotes_of):
+    text = ('Trump: "If You Don\'t Want To Be Saying The Words Speaker Pelosi... Go Out & Vote"\n\n'
+            "President Donald Trump spoke at a rally of 8,500 in Indiana on Friday.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Donald Trump"]
+
+
+def test_a_participle_after_a_relative_clause_is_nobodys_for_sure(quotes_of):
+    text = ("Pope Benedict XVI has warned against precisely the kind of “accommodation” Faggioli is calling for, "
+            "writing that when “the people cannot cope” with God, they “bring him down into their own world,” and "
+            "insist that “he must be the kind of God that [they need].”")
+    _, rows = quotes_of(text)
+    assert {s for _, _, s in rows} == {None}
+
+
+def test_the_owner_before_a_name_is_no_part_of_the_speaker(quotes_of):
+    # the model takes the "’s" of "U2’s Bono" for a quotation mark
+    _, rows = quotes_of("“We live in a time,” said U2’s Bono this week, “when institutions as vital to human progress "
+                        "as the United Nations are under attack.”")
+    assert speakers(rows, "direct") == ["Bono", "Bono"]

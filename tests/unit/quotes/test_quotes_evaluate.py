@@ -19,6 +19,9 @@ def test_same_speaker_rules():
     assert not same_speaker("Russian Defense Ministry", "Belarusian Defense Ministry")
     assert not same_speaker("Ministry", "Belarusian Defense Ministry")
     assert not same_speaker("Dmitry Peskov", "Sergey Lavrov")
+    assert same_speaker("Benedict XVI", "Pope Benedict XVI")  # a title says what someone is, not who
+    assert same_speaker("St. Thomas Aquinas", "Thomas Aquinas")
+    assert not same_speaker("Pope Francis", "Pope Benedict XVI")
 
 
 def test_scores_by_hand():
