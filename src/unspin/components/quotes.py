@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 from unspin.components.base import Component
 from unspin.doc import Document
 from unspin.entities.fold import fold
-from unspin.entities.resolve import NAME_SUFFIXES
+from unspin.entities.resolve import NAME_SUFFIXES, initials
 
 
 def info():
@@ -63,11 +63,16 @@ def canonical_names(doc: Document) -> dict[str, str]:
     surname alone that ends two people's names ("Bundy" beside Cliven and Ammon Bundy)."""
     names: dict[str, set[str]] = {}
     surnames: dict[str, set[str]] = {}
+    acronyms: dict[str, set[str]] = {}
     for span in doc.spans.get("entities", []):
         if span.label in ("PER", "ORG"):
             names.setdefault(fold(span.attrs["text"]), set()).add(span.attrs["canonical"])
         if span.label == "PER":
             surnames.setdefault(surname_key(span.attrs["canonical"]), set()).add(span.attrs["canonical"])
+        if span.label == "ORG" and len(span.attrs["canonical"].split()) >= 2:
+            acronyms.setdefault(fold(initials(span.attrs["canonical"])), set()).add(span.attrs["canonical"])
+    for form, canonicals in acronyms.items():  # "WHO said" when NER found only "World Health Organization"
+        names.setdefault(form, canonicals)
     return {form: next(iter(canonicals)) for form, canonicals in names.items()
             if len(canonicals) == 1 and len(surnames.get(form, ())) < 2}
 

@@ -164,9 +164,9 @@ def _join_acronyms(mentions: list[Mention], surfaces: list[str], clusters: list[
     Republic"). Never a person's: Russian capitalises every word of a name, and "ВП" is no Putin."""
     spelled: dict[str, set[Cluster]] = {}
     for mention, surface, cluster in zip(mentions, surfaces, clusters):
-        initials = "".join(w[0] for w in surface.split() if w[:1].isupper())
-        if mention.type != "PER" and len(initials) >= 2 and len(surface.split()) >= 2:
-            spelled.setdefault(initials, set()).add(cluster)
+        spelling = initials(surface)
+        if mention.type != "PER" and len(spelling) >= 2 and len(surface.split()) >= 2:
+            spelled.setdefault(spelling, set()).add(cluster)
     joined = []
     for mention, surface, cluster in zip(mentions, surfaces, clusters):
         bare = surface.replace(".", "")
@@ -174,6 +174,12 @@ def _join_acronyms(mentions: list[Mention], surfaces: list[str], clusters: list[
         is_acronym = bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 6 and table.lookup(surface, mention.type) is None
         joined.append(next(iter(owners)) if is_acronym and len(owners) == 1 else cluster)
     return joined
+
+
+def initials(name: str) -> str:
+    """The capitals of a name's capitalised words, the acronym news writes for it ("World Health
+    Organization" -> "WHO", "Department of Homeland Security" -> "DHS")."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
 
 
 def _cluster(surface: str, type_: str, table: AliasTable) -> Cluster:

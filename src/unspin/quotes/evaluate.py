@@ -12,7 +12,8 @@ quotes the speaker is correct (names agree, or both unknown), unknown (predicted
 known speaker) or wrong (a name that does not agree, including a name for a gold ``unknown``).
 Names agree when, lower-cased and without diacritics, "the", possessives, punctuation and leading titles
 ("Pope", "St.", "President"), they equal one of the ``|`` alternatives, or when they end in the same surname and the predicted name is that
-surname alone or starts with the same letter ("Lavrov", "Sergei Lavrov" for "Sergey Lavrov");
+surname alone or starts with the same letter ("Lavrov", "Sergei Lavrov" for "Sergey Lavrov"),
+or when one is an acronym the other's capitalised words spell ("WHO", "World Health Organization");
 institution words ("Ministry") never count as surnames.
 """
 
@@ -25,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from unspin.entities.resolve import initials
 from unspin.evaluate.bootstrap import Interval, ratio_interval
 from unspin.evaluate.labels import MatchCounts, check_fingerprint, pair_by_overlap, source_texts
 from unspin.quotes.attribution import DOCUMENTS, INSTITUTIONS, TITLES
@@ -108,11 +110,18 @@ def same_speaker(predicted: str, gold: str) -> bool:
     p, g = normalise(predicted).split(), normalise(gold).split()
     if not p or not g:
         return False
-    if p == g:
+    if p == g or spells(predicted, gold) or spells(gold, predicted):
         return True
     if p[-1] != g[-1] or p[-1] in INSTITUTIONS | DOCUMENTS:
         return False
     return len(p) == 1 or p[0][0] == g[0][0]
+
+
+def spells(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` is written in capitals and spells the capitalised words of ``name`` ("WHO",
+    "World Health Organization"): one organisation, named either way."""
+    bare = acronym.strip().removeprefix("the ").replace(".", "")
+    return bare.isupper() and bare.isalpha() and len(bare) >= 2 and bare == initials(name)
 
 
 def load_labels(path: Path, shared: Path) -> dict[str, tuple[str, list[Labelled]]]:

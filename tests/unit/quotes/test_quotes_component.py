@@ -310,6 +310,15 @@ def test_speakers_take_canonical_names_but_not_a_namesake_s(quotes_component):
     assert [s.attrs["speaker"] for s in doc.spans["quotes"]] == ["Sergei Lavrov", "Bundy"]
 
 
+def test_an_acronym_speaks_under_the_one_organisation_it_spells(quotes_component):
+    from unspin.components.entities import Entities
+
+    text = ("The World Health Organization sent a team to Mbandaka on Monday.\n\n"
+            "WHO said it was working closely with the government to rapidly scale up its response.")
+    doc = quotes_component(Entities()(make_document(Record("t", "t", text))))
+    assert [s.attrs["speaker"] for s in doc.spans["quotes"]] == ["World Health Organization"]
+
+
 def test_quotation_belongs_to_the_speaker_not_the_outlet_reporting_it(quotes_of):
     _, rows = quotes_of("Farrakhan Speech: 'Jews Are My Enemy,' 'White Folks Are Going Down'\n\n"
                         "With the leftist media entirely focused on the push to ban AR-15s and repeal the Second "

@@ -22,6 +22,8 @@ def test_same_speaker_rules():
     assert same_speaker("Benedict XVI", "Pope Benedict XVI")  # a title says what someone is, not who
     assert same_speaker("St. Thomas Aquinas", "Thomas Aquinas")
     assert not same_speaker("Pope Francis", "Pope Benedict XVI")
+    assert same_speaker("WHO", "World Health Organization") and same_speaker("Department of Homeland Security", "DHS")
+    assert not same_speaker("Who", "World Health Organization") and not same_speaker("WHO", "World Hunger Office Ltd")
 
 
 def test_scores_by_hand():
