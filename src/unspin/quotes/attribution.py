@@ -145,7 +145,7 @@ INSTITUTIONS = frozenset(("ministry", "office", "service", "committee", "union",
                           "forces", "police", "command", "headquarters", "bureau", "duma", "senate", "congress",
                           "cabinet", "presidency", "secretariat", "organization", "organisation", "staff",
                           "prosecutor", "court", "kremlin", "centre", "center", "foundation", "institute",
-                          "authorities", "mission"))
+                          "authorities", "mission", "coalition"))
 #: Institutions that speak under their common name alone ("police said", "federal prosecutors argued").
 _BARE_INSTITUTIONS = frozenset(("police", "prosecutors"))
 #: Heads of noun phrases naming a document; its issuer is the speaker ("a Defense Forces press release").
@@ -291,9 +291,11 @@ def _person_name(ent: Any) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return ""
-    last = tokens[-1]  # a name the model cut short runs on into the proper noun it compounds ("Ursula von der" +
-    while last.dep_ == "compound" and last.head.i == last.i + 1 and last.head.pos_ == "PROPN" \
-            and last.head.lower_ not in TITLES:  # "Leyen’s"), not into a title ("Everytown President")
+    last = tokens[-1]  # a name the model cut short runs on into the proper noun it compounds ("Ursula von" + "der
+    while last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "PROPN" \
+            and last.head.lower_ not in TITLES and all(  # Leyen"), not into a title ("Everytown President")
+                t.pos_ == "PROPN" and t.dep_ == "compound" and t.head.i == last.head.i
+                for t in ent.doc[last.i + 1 : last.head.i]):
         last = last.head
     return _clean_name(ent.doc.text[tokens[0].idx : last.idx + len(last.text)])
 
@@ -640,16 +642,17 @@ class Article:
 
     def _issuer(self, document: Any) -> str | None:
         """Who issued a document named after it ("a report in The Daily Sheeple", "a statement by the Kremlin"):
-        the one name its "in", "by" or "from" governs."""
+        the one name its "in", "by" or "from" governs (one the model typed as no entity too: "a report by
+        The Intercept")."""
         names = [g for c in document.children if c.dep_ == "prep" and c.lower_ in ("in", "by", "from")
-                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"
                  and g.ent_type_ not in _PLACE_LABELS]  # "the report from Great Britain" says where, not who
         if len(names) != 1:
             return None
         if person := self._person(names[0]):
             return person
-        entity = next(e for e in document.doc.ents if e.start <= names[0].i < e.end)
-        return _org_name(entity.text) or None
+        entity = next((e for e in document.doc.ents if e.start <= names[0].i < e.end), None)
+        return (_org_name(entity.text) or None) if entity is not None else self._bare_name(names[0])
 
     def _made_by(self, head: Any) -> str | None:
         """Who made a claim, remark or statement a participle says made it ("a surprising claim made by

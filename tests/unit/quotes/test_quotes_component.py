@@ -821,11 +821,12 @@ def test_the_group_is_the_organisation_named_in_apposition(quotes_of):
     assert speakers(rows, "indirect")[-1] == "Foundation for Accountability and Civic Trust"
 
 
-def test_a_person_name_the_model_broke_is_no_institution(quotes_of):
+def test_a_person_name_the_model_broke_is_the_person_not_an_institution(quotes_of):
+    # the model types "Ursula von" a person and "Leyen" a place: the name runs on through "der" to "Leyen"
     text = ("Last year, the homosexuality law had already brought Orban into serious trouble in the EU. “This Hungarian "
             "law is a disgrace,” said EU Commission President Ursula von der Leyen.")
     _, rows = quotes_of(text)
-    assert speakers(rows, "direct") == [None]
+    assert speakers(rows, "direct") == ["Ursula von der Leyen"]
 
 
 def test_an_institution_in_common_nouns_alone_names_nobody(quotes_of):
@@ -1811,3 +1812,15 @@ def test_the_owner_before_a_name_is_no_part_of_the_speaker(quotes_of):
     _, rows = quotes_of("“We live in a time,” said U2’s Bono this week, “when institutions as vital to human progress "
                         "as the United Nations are under attack.”")
     assert speakers(rows, "direct") == ["Bono", "Bono"]
+
+
+def test_a_report_by_an_outlet_the_model_typed_as_nothing_is_the_outlets(quotes_of):
+    _, rows = quotes_of("According to a report by The Intercept, the letter was relayed to lawmakers by an individual "
+                        "affiliated with Stanford University.")
+    assert speakers(rows, "indirect") == ["Intercept"]
+
+
+def test_a_coalition_qualified_by_a_name_speaks_as_an_institution(quotes_of):
+    _, rows = quotes_of("The U.S. coalition in Syria said this week the border force will be built up over the next "
+                        "several years.")
+    assert speakers(rows, "indirect") == ["U.S. coalition in Syria"]
