@@ -161,7 +161,10 @@ TITLES = frozenset(("president", "minister", "mep", "captain", "general", "ambas
                     "mr.", "mrs.", "ms.", "dr.", "prof.", "rep.", "sen.", "gov.", "gen.", "col.", "lt.", "sgt.",
                     "capt.", "congressman", "congresswoman", "attorney", "judge", "sheriff", "commissioner",
                     "chairwoman", "chair", "admiral", "shaykh", "sheikh", "imam", "rabbi", "reverend", "bishop",
-                    "archbishop", "cardinal", "pastor", "ag", "ig", "ceo", "cfo", "coo", "cto", "pm", "da"))
+                    "archbishop", "cardinal", "pastor", "ag", "ig", "ceo", "cfo", "coo", "cto", "pm", "da", "supervisor"))
+#: Titles that are surnames too ("Mark Judge", "Steve King", "John Major").
+_SURNAMES_TOO = frozenset(("king", "queen", "judge", "major", "bishop", "speaker", "chief", "cardinal", "general",
+                           "pope", "lord", "host", "mayor", "sheriff", "chair", "head", "leader", "director", "editor"))
 #: Common nouns news uses to refer back to a person it has named ("the businessman later stated", "the
 #: singer said"): with "the", like a title nobody was introduced with, they resolve as he/she would.
 #: Nouns that as often introduce someone new ("the officer", "the witness", "the victim") are not here.
@@ -321,7 +324,11 @@ def _acronym(token: Any) -> bool:
 
 
 def _is_person(ent: Any) -> bool:
-    """A PERSON entity, or a two- or three-word ORG entity that reads as a person's name."""
+    """A PERSON entity, or a two- or three-word ORG entity that reads as a person's name; neither ends in a
+    title no surname is ("Citrus County Supervisor" describes someone the text names beside it; "Mark Judge",
+    "Steve King" are names)."""
+    if ent[-1].lower_ in TITLES - _SURNAMES_TOO:
+        return False
     if ent.label_ == "PERSON":  # common nouns only are no name ("Remarks by ..." is not someone)
         return ent.text not in NOT_PERSONS and any(t.pos_ != "NOUN" for t in ent) and not _runs_on(ent) \
             and not (len(ent) == 1 and _after_the(ent.doc, ent.start))
