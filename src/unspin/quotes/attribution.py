@@ -139,6 +139,9 @@ _MEMBERS = frozenset(("official", "officials"))
 
 #: Pronouns resolved to a person; other pronouns (they, we, it) give no speaker.
 PERSON_PRONOUNS = ("he", "she", "him", "her")
+#: Pronouns of either gender: a he/she after one of the other refers to someone else.
+_MASCULINE = frozenset(("he", "him", "his", "himself"))
+_FEMININE = frozenset(("she", "her", "hers", "herself"))
 #: Heads of noun phrases that name an institution when qualified by a name ("the Kremlin's press service").
 INSTITUTIONS = frozenset(("ministry", "office", "service", "committee", "union", "government", "agency", "department",
                           "council", "commission", "parliament", "embassy", "administration", "party", "army",
@@ -744,7 +747,10 @@ class Article:
         sentence: direct quotations are attributed once the whole article is read). With no subject near, a
         person only mentioned counts, in the same paragraph, before ``pronoun`` when it is given: a mention in
         the paragraph before ("... released by Mike Tokes, one of the dispatchers is heard ... \n “...,” he
-        declared") is a guess."""
+        declared") is a guess. Before all that, the one person named before ``pronoun`` in its own sentence, as a
+        subject, is it ("Viktor Orban has been a lone voice ..., and on Wednesday he declared")."""
+        if (same := self._subject_before_pronoun(pronoun)) is not None:
+            return same
         recent = [(i, name) for i, name, person in self.speakers if (person or name is None)
                   and 0 <= sentence - i <= PRONOUN_WINDOW]
         if recent:
@@ -771,6 +777,20 @@ class Article:
         # Catherine Lombardo, ... . “...,” she said")
         person = window.pop()
         return None if any(i == sentence - 1 and name != person for i, name in self.objects) else person
+
+    def _subject_before_pronoun(self, pronoun: Any) -> str | None:
+        """The person named before ``pronoun`` in its sentence, outside quotations, when that is the only person
+        named there and a subject, and no pronoun of the other gender comes between ("Kavanaugh then covered the
+        woman’s mouth with his hand ..., but she says" is someone else)."""
+        if pronoun is None:
+            return None
+        before = [t for t in pronoun.sent if t.i < pronoun.i and not self.quoted(t.idx, t.idx + 1)]
+        other = _FEMININE if pronoun.lower_ in ("he", "him") else _MASCULINE
+        if any(t.lower_ in other for t in before):
+            return None
+        named = {p for t in before if (p := self._person(t))}
+        subjects = {p for t in before if t.dep_ in ("nsubj", "nsubjpass") for p in self._persons_in(t)}
+        return named.pop() if len(named) == 1 and subjects == named else None
 
     def _named_before_pronoun(self, pronoun: Any) -> set[str]:
         """Persons who own something named before ``pronoun`` in its sentence, outside quotations ("Louis

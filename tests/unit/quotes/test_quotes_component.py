@@ -1835,3 +1835,17 @@ def test_a_coalition_qualified_by_a_name_speaks_as_an_institution(quotes_of):
     _, rows = quotes_of("The U.S. coalition in Syria said this week the border force will be built up over the next "
                         "several years.")
     assert speakers(rows, "indirect") == ["U.S. coalition in Syria"]
+
+
+def test_pronoun_refers_to_the_one_person_subject_before_it_in_its_sentence(quotes_of):
+    text = ("Hungary's Prime Minister Viktor Orban has been somewhat of a lone voice in Europe against the plan, and on "
+            "Wednesday he gave a speech in which he declared that he would fight those who want to change Europe.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["Viktor Orban"]
+
+
+def test_pronoun_after_one_of_the_other_gender_is_not_the_subject_before_it(quotes_of):
+    text = ("Kavanaugh then allegedly covered the woman’s mouth with his hand and attempted to force himself on her, but "
+            "she says she managed to free herself and bolt out of the room.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == [None]
