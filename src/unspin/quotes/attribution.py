@@ -566,7 +566,9 @@ class Article:
             joined = (self._person(t) for t in head.children if t.dep_ in ("conj", "appos", "compound"))
             return list(dict.fromkeys([own, *(p for p in joined if p)]))
         named = [p for t in self._phrase(head) if t.dep_ == "appos" and (p := self._person(t) or self._name_like(t))]
-        if named:  # "The TV host of The Next Revolution, Steve Hilton"
+        named = named or [p for c in head.children if c.dep_ == "acl" and c.lower_ in ("named", "called")
+                          for t in c.children if t.dep_ in ("oprd", "dobj", "attr") and (p := self._person(t))]
+        if named:  # "The TV host of The Next Revolution, Steve Hilton", "a spokesman named Said Khecharem"
             return list(dict.fromkeys(named))
         if head.lower_ in INSTITUTIONS:  # "the Trump administration", "Zaporizhzhya Oblast authorities"
             return []
@@ -1012,6 +1014,9 @@ class Article:
         for child in verb.children:  # "“...,” summed up MEP Marie-Pierre Vedrenne."
             if follows_quote and child.dep_ == "dobj" and child.i > verb.i and child.pos_ == "PROPN":
                 return child
+        if verb.lower_ != "quoted" and any(c.dep_ == "nsubjpass" for c in verb.children) and not any(
+                t.lower_ in SAYING_FORMS for t in verb.ancestors):  # (inside what someone says, it is theirs)
+            return None  # "he was publicly reminded that": the passive's subject was told, by someone unnamed
         node = verb
         for _ in range(4):
             # "Larijani was quoted as saying": the passive subject of "quoted" speaks
@@ -1207,6 +1212,9 @@ class Article:
             return None
         if verb in _PARTICLE and not any(c.dep_ == "prt" and c.lower_ == _PARTICLE[verb] for c in token.children):
             return None
+        if any(c.dep_ == "aux" and c.lower_ in ("do", "does", "did") and c.i < token.i and c.i == token.sent.start
+               for c in token.children):
+            return None  # the writer's question ("Does Ramadan remind us of “...”?") says nobody said it
         subject = self._subject(token)
         if verb in _AFTER_QUOTE:  # or right before one ("Graham continued, “...”", "Swisher asked her, “...”")
             left = min(token.i, subject.left_edge.i) if subject is not None else token.i

@@ -1849,3 +1849,26 @@ def test_pronoun_after_one_of_the_other_gender_is_not_the_subject_before_it(quot
             "she says she managed to free herself and bolt out of the room.")
     _, rows = quotes_of(text)
     assert speakers(rows, "indirect") == [None]
+
+
+def test_a_description_named_by_a_participle_is_that_person(quotes_of):
+    text = ("Recently a Muslim spokesman in Tunisia named Said Khecharem, who is affiliated with the organization Hizb "
+            "ut-Tahrir, declared that the establishment of an Islamic state requires conquest.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["Said Khecharem"]
+
+
+def test_the_subject_of_a_passive_verb_of_saying_was_told_not_the_teller(quotes_of):
+    text = ("Emmanuel Macron lost his temper. Macron interrupted him, saying he was not responsible for the "
+            "journalist’s words, but he was publicly reminded that it was a quote from an official, not a journalist.")
+    _, rows = quotes_of(text)
+    assert ("it was a quote from an official, not a journalist", None) in indirect(rows)
+
+
+def test_the_writers_question_attributes_nothing(quotes_of):
+    text = ("In contrast, President Trump issued a statement claiming that “Ramadan reminds us of the richness Muslims "
+            "add to the religious tapestry of American life.”\n\nSo which is it?\n\n"
+            "Does Ramadan remind us of “the richness Muslims add to the religious tapestry of American life,” or is "
+            "Ramadan “a month of calamity everywhere for nonbelievers”?")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Trump", None, None]
