@@ -139,6 +139,8 @@ _MEMBERS = frozenset(("official", "officials"))
 
 #: Pronouns resolved to a person; other pronouns (they, we, it) give no speaker.
 PERSON_PRONOUNS = ("he", "she", "him", "her")
+#: Nouns for someone's words, heading a list of their quotations ("Some Farrakhan quotes:").
+_QUOTING_NOUNS = frozenset(("quote", "quotes", "quotation", "quotations", "words", "remarks", "comments"))
 #: Pronouns of either gender: a he/she after one of the other refers to someone else.
 _MASCULINE = frozenset(("he", "him", "his", "himself"))
 _FEMININE = frozenset(("she", "her", "hers", "herself"))
@@ -1535,6 +1537,10 @@ class Article:
         names = {self._person(t, introducing=True) for t in named}
         if named and len(names) == 1 and None not in names:
             return Cue(before - 1, before, ":", index, names.pop(), self._span(words))
+        # "Some Farrakhan quotes:", "Trump's remarks:": a verbless heading over one person's words
+        owners = {self._person(t, introducing=True) for t in named[:-1]} - {None} if named else set()
+        if named and named[-1].lower_ in _QUOTING_NOUNS and len(owners) == 1:
+            return Cue(before - 1, before, ":", index, owners.pop(), self._span(words))
         # a root after the colon is the quotation's own verb (its subject is not the speaker: "To quote Cajetan
         # again: “Indeed the Church has ...”"), or an attribution after it, when the verb before the colon
         # introduces ("Zelensky’s office was outraged: “...,” the aide complained")

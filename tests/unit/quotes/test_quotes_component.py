@@ -1872,3 +1872,10 @@ def test_the_writers_question_attributes_nothing(quotes_of):
             "Ramadan “a month of calamity everywhere for nonbelievers”?")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Trump", None, None]
+
+
+def test_a_heading_over_one_persons_quotations_names_them(quotes_of):
+    text = ("Louis Farrakhan spoke in Chicago on Sunday.\n"
+            "Some Farrakhan quotes: “The Jews don’t like Farrakhan, so they call me Hitler.”")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Louis Farrakhan"]
