@@ -722,9 +722,15 @@ class Article:
             return named.pop() if len(named) == 1 else None
         named = self.org_subjects + [(i, name) for i, name, person in self.speakers if name and not person]
         recent = {name for i, name in named if 0 <= sentence - i <= PRONOUN_WINDOW}
-        # whoever spoke last may be it, when the model took its name for a person's ("Whataburger told Fox News")
-        last = [name for i, name, _ in self.speakers if name and 0 <= sentence - i <= PRONOUN_WINDOW][-1:]
-        return recent.pop() if len(recent) == 1 and set(last) <= recent else None
+        # whoever spoke last may be it, when the model took its name for a person's ("Whataburger told Fox News"),
+        # unless the organisation is the subject of a later sentence ("Ms. Sanders wrote ... . The Correspondents’
+        # Association seemed unmoved. “...,” the group wrote")
+        spoke = [(i, name) for i, name, _ in self.speakers if name and 0 <= sentence - i <= PRONOUN_WINDOW][-1:]
+        if len(recent) != 1:
+            return None
+        organisation = recent.pop()
+        since = any(name == organisation and spoke[0][0] < i <= sentence for i, name in self.org_subjects) if spoke else True
+        return organisation if since or spoke[0][1] == organisation else None
 
     def _document_before(self, sentence: int, head: Any) -> str | None:
         """The issuer a definite "the release" refers back to: the one speaker since a sentence of the last few

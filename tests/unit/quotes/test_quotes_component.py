@@ -1879,3 +1879,12 @@ def test_a_heading_over_one_persons_quotations_names_them(quotes_of):
             "Some Farrakhan quotes: “The Jews don’t like Farrakhan, so they call me Hitler.”")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == ["Louis Farrakhan"]
+
+
+def test_the_group_is_the_organisation_made_subject_after_the_last_speaker(quotes_of):
+    text = ("“The briefings will go on,” Ms. Sanders wrote on Monday.\n\n"
+            "That notion read more like a warning, and the Correspondents’ Association seemed unmoved.\n\n"
+            "“For as long as there have been White House press conferences, White House reporters have asked follow-up "
+            "questions,” the group wrote on Monday.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct")[-1] == "Correspondents’ Association"
