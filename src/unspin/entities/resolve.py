@@ -81,7 +81,7 @@ def tidy(text: str, mention: Mention) -> Mention | None:
     if text.endswith(_POSSESSIVES, start, end):
         start, end = _strip(text, start, end - 2)
     if mention.type == "PER":
-        start = max([start, *(i + 3 for p in _POSSESSIVES if (i := text.rfind(p + " ", start, end)) != -1)])
+        start = max([start, *(i + len(p) + 1 for p in _POSSESSIVES if (i := text.rfind(p + " ", start, end)) != -1)])
     while (space := text.find(" ", start, end)) != -1 and _dropped(text[start:space], mention.type,
                                                                    len(text[space:end].split())):
         start = space + 1

@@ -729,8 +729,10 @@ class Article:
         if len(recent) != 1:
             return None
         organisation = recent.pop()
-        since = any(name == organisation and spoke[0][0] < i <= sentence for i, name in self.org_subjects) if spoke else True
-        return organisation if since or spoke[0][1] == organisation else None
+        if not spoke or spoke[0][1] == organisation:
+            return organisation
+        later = any(name == organisation and spoke[0][0] < i <= sentence for i, name in self.org_subjects)
+        return organisation if later else None
 
     def _document_before(self, sentence: int, head: Any) -> str | None:
         """The issuer a definite "the release" refers back to: the one speaker since a sentence of the last few
