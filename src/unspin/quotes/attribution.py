@@ -144,6 +144,13 @@ _QUOTING_NOUNS = frozenset(("quote", "quotes", "quotation", "quotations", "words
 #: Pronouns of either gender: a he/she after one of the other refers to someone else.
 _MASCULINE = frozenset(("he", "him", "his", "himself"))
 _FEMININE = frozenset(("she", "her", "hers", "herself"))
+#: Words introducing someone as a woman or as a man ("his wife Sadie", "Mr. Cruz").
+_FEMININE_ROLES = frozenset(("wife", "mother", "daughter", "sister", "woman", "girlfriend", "widow", "actress",
+                             "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "mrs", "mrs.", "ms",
+                             "ms.", "miss", "queen", "grandmother", "aunt", "niece", "girl", "lady", "princess"))
+_MASCULINE_ROLES = frozenset(("husband", "father", "son", "brother", "man", "boyfriend", "widower", "actor",
+                              "spokesman", "chairman", "congressman", "businessman", "mr", "mr.", "king",
+                              "grandfather", "uncle", "nephew", "boy", "sir", "lord", "prince"))
 #: Heads of noun phrases that name an institution when qualified by a name ("the Kremlin's press service").
 INSTITUTIONS = frozenset(("ministry", "office", "service", "committee", "union", "government", "agency", "department",
                           "council", "commission", "parliament", "embassy", "administration", "party", "army",
@@ -790,6 +797,14 @@ class Article:
         person = window.pop()
         return None if any(i == sentence - 1 and name != person for i, name in self.objects) else person
 
+    def _other_gender(self, person: str, pronoun: Any) -> bool:
+        """Whether the article introduced ``person`` with words of the other gender than ``pronoun`` ("he and
+        his wife Sadie ... “...,” he said" is not Sadie)."""
+        words = self.roles.get(person, set())  # ("Rep." spells out as congressman and congresswoman: neither)
+        same, other = (_MASCULINE_ROLES, _FEMININE_ROLES) if pronoun.lower_ in ("he", "him") else (
+            _FEMININE_ROLES, _MASCULINE_ROLES)
+        return bool(words & other) and not words & same
+
     def _subject_before_pronoun(self, pronoun: Any) -> str | None:
         """The person named before ``pronoun`` in its sentence, outside quotations, when that is the only person
         named there and a subject, and no pronoun of the other gender comes between ("Kavanaugh then covered the
@@ -923,6 +938,7 @@ class Article:
                 return self._it(sentence, head), self._span([head])
             if head.lower_ in PERSON_PRONOUNS:
                 person = self._pronoun(sentence, verb in CONTINUING, head)
+                person = None if person and self._other_gender(person, head) else person
                 return (None if self._rival(sentence, head, person) else person), self._span([head])
             return None, self._span([head])
         span = self._span(self._phrase(head))

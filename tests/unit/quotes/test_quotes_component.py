@@ -1888,3 +1888,11 @@ def test_the_group_is_the_organisation_made_subject_after_the_last_speaker(quote
             "questions,” the group wrote on Monday.")
     _, rows = quotes_of(text)
     assert speakers(rows, "direct")[-1] == "Correspondents’ Association"
+
+
+def test_he_is_not_someone_introduced_as_a_woman(quotes_of):
+    text = ("Kristian Saucier now works for a construction firm.\n"
+            "Because of the loss of income during his imprisonment, he and his wife Sadie lost their home to "
+            "foreclosure.\n“With a pardon there’s no magic wand that gets waved and makes everything right,” he said.")
+    _, rows = quotes_of(text)
+    assert "Sadie" not in speakers(rows, "direct")

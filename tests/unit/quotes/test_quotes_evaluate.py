@@ -24,6 +24,10 @@ def test_same_speaker_rules():
     assert not same_speaker("Pope Francis", "Pope Benedict XVI")
     assert same_speaker("WHO", "World Health Organization") and same_speaker("Department of Homeland Security", "DHS")
     assert not same_speaker("Who", "World Health Organization") and not same_speaker("WHO", "World Hunger Office Ltd")
+    assert same_speaker("embassy in Beijing", "US embassy in Beijing") and same_speaker("US embassy in China", "US embassy")
+    assert same_speaker("Ali Yazdi", "Sharaf ad-Din Ali Yazdi")  # a longer name that ends in the predicted one
+    assert not same_speaker("Defense Ministry", "Belarusian Defense Ministry")  # institution words only
+    assert not same_speaker("Brenda Snipes", "Brenda Snipes’ office")  # her office is someone else
 
 
 def test_scores_by_hand():
