@@ -5,7 +5,9 @@ sub-narrative titles put its sub-narrative first, or among their three?
 quote and a catalogued sub-narrative, shuffled by `random.Random(18)`, the first 80), the three
 sub-narratives a reader chose from the quote and the catalogue's titles and parent narratives alone,
 without the labels (case ids only; no text is copied). This script scores that reader and the
-matcher on the same quotes. It needs the voxcheck catalogue imported, as part (b) does:
+matcher on the same quotes by sub-narrative title, so that titles the same but for a full stop
+(vox-sub-028, -029) count as one for both (part (b) scores by case id, and so credits one of the two).
+It needs the voxcheck catalogue imported, as part (b) does:
 
     unspin catalogue import ../shared/data/voxcheck/subnarratives.csv --format csv --name voxcheck
     .venv/bin/python scripts/voxcheck_reader.py

@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 from unspin.components.base import Component
 from unspin.doc import Document
 from unspin.entities.fold import fold
-from unspin.entities.resolve import NAME_SUFFIXES, initials
+from unspin.entities.resolve import NAME_SUFFIXES, acronym_of, initials
 
 
 def info():
@@ -70,9 +70,9 @@ def canonical_names(doc: Document) -> dict[str, str]:
         if span.label == "PER":
             surnames.setdefault(surname_key(span.attrs["canonical"]), set()).add(span.attrs["canonical"])
         if span.label == "ORG" and len(span.attrs["canonical"].split()) >= 2:
-            acronyms.setdefault(fold(initials(span.attrs["canonical"])), set()).add(span.attrs["canonical"])
-    for form, canonicals in acronyms.items():  # "WHO said" when NER found only "World Health Organization"
-        names.setdefault(form, canonicals)
+            acronyms.setdefault(initials(span.attrs["canonical"]), set()).add(span.attrs["canonical"])
+    for form, canonicals in acronyms.items():  # "WHO said" when NER found only "World Health Organization";
+        names.setdefault(ACRONYM + form, canonicals)  # kept apart, so "Who" is never taken for one
     return {form: next(iter(canonicals)) for form, canonicals in names.items()
             if len(canonicals) == 1 and len(surnames.get(form, ())) < 2}
 
@@ -83,8 +83,14 @@ def surname_key(name: str) -> str:
     return fold(words[-1]) if words else ""
 
 
+#: Prefix of the keys under which `canonical_names` files acronyms ("acronym:WHO").
+ACRONYM = "acronym:"
+
+
 def canonical(speaker: str | None, names: dict[str, str]) -> str | None:
-    """The canonical name of a speaker the entities name as written, else the speaker unchanged."""
+    """The canonical name of a speaker the entities name as written (or spell as an acronym), else the
+    speaker unchanged."""
     if speaker is None:
         return None
-    return names.get(fold(speaker), speaker)
+    bare = acronym_of(speaker)
+    return names.get(fold(speaker)) or (names.get(ACRONYM + bare) if bare else None) or speaker

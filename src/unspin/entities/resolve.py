@@ -169,17 +169,32 @@ def _join_acronyms(mentions: list[Mention], surfaces: list[str], clusters: list[
             spelled.setdefault(spelling, set()).add(cluster)
     joined = []
     for mention, surface, cluster in zip(mentions, surfaces, clusters):
-        bare = surface.replace(".", "")
-        owners = spelled.get(bare, set())
-        is_acronym = bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 6 and table.lookup(surface, mention.type) is None
-        joined.append(next(iter(owners)) if is_acronym and len(owners) == 1 else cluster)
+        bare = acronym_of(surface)
+        owners = spelled.get(bare, set()) if bare and table.lookup(surface, mention.type) is None else set()
+        joined.append(next(iter(owners)) if len(owners) == 1 else cluster)
     return joined
 
 
 def initials(name: str) -> str:
-    """The capitals of a name's capitalised words, the acronym news writes for it ("World Health
+    """The capitals of a name's capitalised words, the acronym news writes for it ("(The) World Health
     Organization" -> "WHO", "Department of Homeland Security" -> "DHS")."""
-    return "".join(word[0] for word in name.split() if word[:1].isupper())
+    words = name.split()
+    words = words[1:] if words[:1] in (["The"], ["the"]) else words
+    return "".join(word[0] for word in words if word[:1].isupper())
+
+
+def acronym_of(text: str) -> str | None:
+    """``text`` as an acronym, without its dots and a leading "the" ("the U.N." -> "UN"), if it is one:
+    two to six capital letters."""
+    bare = text.strip().removeprefix("the ").removeprefix("The ").replace(".", "")
+    return bare if bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 6 else None
+
+
+def spells(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` is an acronym that spells the capitalised words of ``name`` ("WHO", "The World
+    Health Organization"): one organisation, named either way."""
+    bare = acronym_of(acronym)
+    return bare is not None and bare == initials(name)
 
 
 def _cluster(surface: str, type_: str, table: AliasTable) -> Cluster:

@@ -144,6 +144,8 @@ _QUOTING_NOUNS = frozenset(("quote", "quotes", "quotation", "quotations", "words
 #: Pronouns of either gender: a he/she after one of the other refers to someone else.
 _MASCULINE = frozenset(("he", "him", "his", "himself"))
 _FEMININE = frozenset(("she", "her", "hers", "herself"))
+#: Lower-case words inside a person's name ("Ursula von der Leyen", "Osama bin Laden").
+_NAME_PARTICLES = frozenset(("von", "der", "van", "den", "de", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el"))
 #: Words introducing someone as a woman or as a man ("his wife Sadie", "Mr. Cruz").
 _FEMININE_ROLES = frozenset(("wife", "mother", "daughter", "sister", "woman", "girlfriend", "widow", "actress",
                              "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "mrs", "mrs.", "ms",
@@ -173,10 +175,12 @@ TITLES = frozenset(("president", "minister", "mep", "captain", "general", "ambas
                     "mr.", "mrs.", "ms.", "dr.", "prof.", "rep.", "sen.", "gov.", "gen.", "col.", "lt.", "sgt.",
                     "capt.", "congressman", "congresswoman", "attorney", "judge", "sheriff", "commissioner",
                     "chairwoman", "chair", "admiral", "shaykh", "sheikh", "imam", "rabbi", "reverend", "bishop",
-                    "archbishop", "cardinal", "pastor", "ag", "ig", "ceo", "cfo", "coo", "cto", "pm", "da", "supervisor"))
-#: Titles that are surnames too ("Mark Judge", "Steve King", "John Major").
-_SURNAMES_TOO = frozenset(("king", "queen", "judge", "major", "bishop", "speaker", "chief", "cardinal", "general",
-                           "pope", "lord", "host", "mayor", "sheriff", "chair", "head", "leader", "director", "editor"))
+                    "archbishop", "cardinal", "pastor", "ag", "ig", "ceo", "cfo", "coo", "cto", "pm", "da"))
+#: Words that end a job description and no surname ("Citrus County Supervisor", "Uniper CFO"): a name ending
+#: so describes someone, whom the text names beside it.
+_JOB_ENDINGS = frozenset(("supervisor", "cfo", "ceo", "coo", "cto", "president", "minister", "secretary", "spokesman",
+                          "spokeswoman", "spokesperson", "chairman", "chairwoman", "commissioner", "ambassador",
+                          "senator", "governor", "prosecutor", "attorney"))
 #: Common nouns news uses to refer back to a person it has named ("the businessman later stated", "the
 #: singer said"): with "the", like a title nobody was introduced with, they resolve as he/she would.
 #: Nouns that as often introduce someone new ("the officer", "the witness", "the victim") are not here.
@@ -306,11 +310,12 @@ def _person_name(ent: Any) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return ""
-    last = tokens[-1]  # a name the model cut short runs on into the proper noun it compounds ("Ursula von" + "der
+    # a name the model cut short runs on into the proper noun it compounds, next to it ("Ursula von der" +
+    # "Leyen’s") or past name particles ("Ursula von" + "der Leyen"), not into a title ("Everytown President")
+    # nor into another name ("Bush" + "White House")
+    last = tokens[-1]
     while last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "PROPN" \
-            and last.head.lower_ not in TITLES and all(  # Leyen"), not into a title ("Everytown President")
-                t.pos_ == "PROPN" and t.dep_ == "compound" and t.head.i == last.head.i
-                for t in ent.doc[last.i + 1 : last.head.i]):
+            and last.head.lower_ not in TITLES and all(t.lower_ in _NAME_PARTICLES for t in ent.doc[last.i + 1 : last.head.i]):
         last = last.head
     return _clean_name(ent.doc.text[tokens[0].idx : last.idx + len(last.text)])
 
@@ -337,9 +342,8 @@ def _acronym(token: Any) -> bool:
 
 def _is_person(ent: Any) -> bool:
     """A PERSON entity, or a two- or three-word ORG entity that reads as a person's name; neither ends in a
-    title no surname is ("Citrus County Supervisor" describes someone the text names beside it; "Mark Judge",
-    "Steve King" are names)."""
-    if ent[-1].lower_ in TITLES - _SURNAMES_TOO:
+    title that no surname is (`_JOB_ENDINGS`; "Mark Judge", "Steve King", "Ed Pastor" are names)."""
+    if ent[-1].lower_ in _JOB_ENDINGS:
         return False
     if ent.label_ == "PERSON":  # common nouns only are no name ("Remarks by ..." is not someone)
         return ent.text not in NOT_PERSONS and any(t.pos_ != "NOUN" for t in ent) and not _runs_on(ent) \
@@ -652,14 +656,16 @@ class Article:
             self.roles.setdefault(name, set()).add(head.lower_)
         return name or None
 
-    @staticmethod
-    def _speaks_for_organisation(head: Any, tokens: list[Any]) -> bool:
+    def _speaks_for_organisation(self, head: Any, tokens: list[Any]) -> bool:
         """Whether a spokesperson is described by an organisation's name alone ("a Justice Department
-        spokesman", not "Pelosi's spokeswoman" or "the spokesman for Zelensky"), so speaks as it."""
+        spokesman", not "Pelosi's spokeswoman", "a Trump spokesman" or "the spokesman for Zelensky"), so
+        speaks as it. The model types surnames as places and organisations too, so the name must hold an
+        institution's word or two words of an organisation, and hold no known person."""
         before = [t for t in tokens if t.i < head.i]
-        return bool(before) and all(t.i <= head.i for t in tokens) and any(
-            t.ent_type_ in _NAME_LABELS for t in before) and not any(
-            t.ent_type_ == "PERSON" or t.lower_ in ("'s", "’s") for t in before)
+        organisation = any(t.lower_ in INSTITUTIONS for t in before) or sum(t.ent_type_ in _NAME_LABELS for t in before) >= 2
+        return bool(before) and all(t.i <= head.i for t in tokens) and organisation and not any(
+            t.ent_type_ == "PERSON" or t.lower_ in ("'s", "’s") or self._person(t) or _clean_name(t.text) in self.surnames
+            for t in before)
 
     def _issuer(self, document: Any) -> str | None:
         """Who issued a document named after it ("a report in The Daily Sheeple", "a statement by the Kremlin"):
@@ -667,7 +673,8 @@ class Article:
         The Intercept")."""
         names = [g for c in document.children if c.dep_ == "prep" and c.lower_ in ("in", "by", "from")
                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"
-                 and g.ent_type_ not in _PLACE_LABELS]  # "the report from Great Britain" says where, not who
+                 and g.ent_type_ in ("ORG", "PERSON", "FAC", *_MISTYPED)]  # not where or when ("from Great Britain",
+        # "in January", "in English")
         if len(names) != 1:
             return None
         if person := self._person(names[0]):
@@ -716,7 +723,8 @@ class Article:
     def _generic(self, sentence: int, head: Any) -> str | None:
         """The organisation a definite "the group" names in apposition, or else refers back to: the one named as a
         subject or speaking in the last few sentences ("The bipartisan U.S. Conference of Mayors passed ... “...,” the group said",
-        "According to The Washington Times, ... The paper noted that", "NBC News said ... The media outlet reported")."""
+        "According to The Washington Times, ... The paper noted that", "NBC News said ... The media outlet reported"),
+        unless someone else spoke after it was last a subject."""
         before = [t.lower_ for t in head.children if t.i < head.i and not (t.dep_ == "compound" and t.pos_ == "NOUN")]
         if head.lower_ not in _GENERIC_ORGS or before != ["the"]:  # also "the media outlet", "the news agency"
             return None
@@ -768,7 +776,7 @@ class Article:
         the paragraph before ("... released by Mike Tokes, one of the dispatchers is heard ... \n “...,” he
         declared") is a guess. Before all that, the one person named before ``pronoun`` in its own sentence, as a
         subject, is it ("Viktor Orban has been a lone voice ..., and on Wednesday he declared")."""
-        if (same := self._subject_before_pronoun(pronoun)) is not None:
+        if (same := self._subject_before_pronoun(sentence, pronoun)) is not None:
             return same
         recent = [(i, name) for i, name, person in self.speakers if (person or name is None)
                   and 0 <= sentence - i <= PRONOUN_WINDOW]
@@ -805,19 +813,36 @@ class Article:
             _FEMININE_ROLES, _MASCULINE_ROLES)
         return bool(words & other) and not words & same
 
-    def _subject_before_pronoun(self, pronoun: Any) -> str | None:
+    def _subject_before_pronoun(self, sentence: int, pronoun: Any) -> str | None:
         """The person named before ``pronoun`` in its sentence, outside quotations, when that is the only person
-        named there and a subject, and no pronoun of the other gender comes between ("Kavanaugh then covered the
-        woman’s mouth with his hand ..., but she says" is someone else)."""
+        named or described there, the subject of a main clause ("Viktor Orban has been a lone voice ..., and on
+        Wednesday he declared"; not "Although Tom Smith objected, she insisted", nor "Tom Smith interviewed
+        the actress, and she told him"), nobody else spoke last, and no pronoun of the other gender comes
+        between ("Kavanaugh then covered the woman’s mouth with his hand ..., but she says")."""
         if pronoun is None:
             return None
-        before = [t for t in pronoun.sent if t.i < pronoun.i and not self.quoted(t.idx, t.idx + 1)]
+        before = self._before(pronoun)
         other = _FEMININE if pronoun.lower_ in ("he", "him") else _MASCULINE
         if any(t.lower_ in other for t in before):
             return None
         named = {p for t in before if (p := self._person(t))}
-        subjects = {p for t in before if t.dep_ in ("nsubj", "nsubjpass") for p in self._persons_in(t)}
-        return named.pop() if len(named) == 1 and subjects == named else None
+        subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and self._persons_in(t)]
+        if len(named) != 1 or {p for t in subjects for p in self._persons_in(t)} != named:
+            return None
+        person = named.pop()
+        own = {t.i for s in subjects for t in s.subtree}
+        people = TITLES | PERSON_NOUNS | _FEMININE_ROLES | _MASCULINE_ROLES
+        if any(t.lower_ in people and t.pos_ == "NOUN" and t.i not in own for t in before):
+            return None  # someone else described before it may be he/she
+        if any(s.head.dep_ in ("advcl", "ccomp", "relcl", "acl") or any(c.dep_ == "mark" for c in s.head.children)
+               for s in subjects):
+            return None  # a subordinate clause's subject ("When Tom Smith arrived, she said")
+        spoke = [name for i, name, _ in self.speakers if 0 <= sentence - i <= PRONOUN_WINDOW and i < sentence]
+        return person if not spoke or spoke[-1] in (None, person) else None
+
+    def _before(self, pronoun: Any) -> list[Any]:
+        """The tokens before ``pronoun`` in its sentence, outside quotations."""
+        return [t for t in pronoun.sent if t.i < pronoun.i and not self.quoted(t.idx, t.idx + 1)]
 
     def _named_before_pronoun(self, pronoun: Any) -> set[str]:
         """Persons who own something named before ``pronoun`` in its sentence, outside quotations ("Louis
@@ -825,8 +850,7 @@ class Article:
         may be someone the pronoun is not ("After meeting Putin, he said")."""
         if pronoun is None:
             return set()
-        return {p for t in pronoun.sent if t.i < pronoun.i and not self.quoted(t.idx, t.idx + 1)
-                and self._owner(t) and (p := self._person(t))}
+        return {p for t in self._before(pronoun) if self._owner(t) and (p := self._person(t))}
 
     @staticmethod
     def _owner(token: Any) -> bool:
@@ -862,8 +886,8 @@ class Article:
         """Whether someone other than ``person`` is named before ``pronoun`` in its sentence: he/she may
         be them ("The Home Office admitted Hamza Sodagar, though he has said ...")."""
         return person is not None and any(
-            ((other := self._person(t)) and other != person or self._unnamed_person(sentence, t))
-            and not self.quoted(t.idx, t.idx + 1) for t in pronoun.sent if t.i < pronoun.i)
+            (other := self._person(t)) and other != person or self._unnamed_person(sentence, t)
+            for t in self._before(pronoun))
 
     def _unnamed_person(self, sentence: int, token: Any) -> bool:
         """Whether a subject describes, by a title of something ("The head of the European Commission has
@@ -1040,8 +1064,8 @@ class Article:
         for child in verb.children:  # "“...,” summed up MEP Marie-Pierre Vedrenne."
             if follows_quote and child.dep_ == "dobj" and child.i > verb.i and child.pos_ == "PROPN":
                 return child
-        if verb.lower_ != "quoted" and any(c.dep_ == "nsubjpass" for c in verb.children) and not any(
-                t.lower_ in SAYING_FORMS for t in verb.ancestors):  # (inside what someone says, it is theirs)
+        if verb.lower_ != "quoted" and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) \
+                and not Article._reported_by_someone(verb):
             return None  # "he was publicly reminded that": the passive's subject was told, by someone unnamed
         node = verb
         for _ in range(4):
@@ -1074,6 +1098,18 @@ class Article:
                 # may hang from the main clause or the relative one; the model cannot tell whose
             node = Article._parallel_saying(node) or node.head
         return None
+
+    @staticmethod
+    def _reported_by_someone(verb: Any) -> bool:
+        """Whether ``verb`` lies in what a verb of saying reports (climbing through reported clauses and
+        conjuncts only: "X said ... and the population was not told that" is X's, "When he was told that ...,
+        Smith said" is not)."""
+        node = verb
+        while node.dep_ in ("ccomp", "conj") and node.head is not node:
+            node = node.head
+            if node.lower_ in SAYING_FORMS:
+                return True
+        return False
 
     @staticmethod
     def _parallel_saying(node: Any) -> Any:
@@ -1238,9 +1274,9 @@ class Article:
             return None
         if verb in _PARTICLE and not any(c.dep_ == "prt" and c.lower_ == _PARTICLE[verb] for c in token.children):
             return None
-        if any(c.dep_ == "aux" and c.lower_ in ("do", "does", "did") and c.i < token.i and c.i == token.sent.start
-               for c in token.children):
-            return None  # the writer's question ("Does Ramadan remind us of “...”?") says nobody said it
+        if any(c.dep_ == "aux" and c.lower_ in ("do", "does", "did") and c.i == token.sent.start for c in token.children):
+            return None  # the writer's question ("Does Ramadan remind us of “...”?", "Did the minister say that ...?")
+            # reports no saying: no cue, so no reported speech from it
         subject = self._subject(token)
         if verb in _AFTER_QUOTE:  # or right before one ("Graham continued, “...”", "Swisher asked her, “...”")
             left = min(token.i, subject.left_edge.i) if subject is not None else token.i
@@ -1562,8 +1598,10 @@ class Article:
         if named and len(names) == 1 and None not in names:
             return Cue(before - 1, before, ":", index, names.pop(), self._span(words))
         # "Some Farrakhan quotes:", "Trump's remarks:": a verbless heading over one person's words
-        owners = {self._person(t, introducing=True) for t in named[:-1]} - {None} if named else set()
-        if named and named[-1].lower_ in _QUOTING_NOUNS and len(owners) == 1:
+        heading = named[-1] if named and named[-1].lower_ in _QUOTING_NOUNS else None
+        owners = ({self._person(t, introducing=True) for t in heading.children if t.dep_ in ("compound", "poss", "amod")}
+                  - {None}) if heading is not None else set()
+        if len(owners) == 1:  # (the name owns the heading noun itself: not "Some Trump critics' comments:")
             return Cue(before - 1, before, ":", index, owners.pop(), self._span(words))
         # a root after the colon is the quotation's own verb (its subject is not the speaker: "To quote Cajetan
         # again: “Indeed the Church has ...”"), or an attribution after it, when the verb before the colon

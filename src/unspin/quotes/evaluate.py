@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from unspin.entities.resolve import initials
+from unspin.entities.resolve import spells
 from unspin.evaluate.bootstrap import Interval, ratio_interval
 from unspin.evaluate.labels import MatchCounts, check_fingerprint, pair_by_overlap, source_texts
 from unspin.quotes.attribution import DOCUMENTS, INSTITUTIONS, SPOKESPEOPLE, TITLES
@@ -89,15 +89,19 @@ class Report:
 
 #: Lower-case words inside names ("Department of Justice", "embassy in Beijing").
 _CONNECTORS = frozenset(("of", "in", "for", "and", "the", "on", "at"))
-#: Words before a name that say what someone is, not who: "Pope Benedict XVI" is "Benedict XVI".
-_TITLE_WORDS = frozenset(t.rstrip(".") for t in TITLES) | {"st", "saint"}
+#: Honorifics before a person's name that say what someone is, not who: "Pope Benedict XVI" is "Benedict XVI".
+#: A fixed list, apart from the rules' titles: words such as "foreign" or "general" tell organisations apart.
+_TITLE_WORDS = frozenset(("pope", "st", "saint", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame",
+                          "lord", "lady", "president", "sen", "senator", "rep", "gov", "governor", "mayor", "judge",
+                          "cardinal", "bishop", "archbishop", "rev", "reverend", "father", "sheikh", "shaykh", "imam",
+                          "rabbi", "pastor", "king", "queen", "prince", "princess", "congressman", "congresswoman"))
 
 
 def normalise(name: str) -> str:
     name = strip_diacritics(name.lower()).replace("’", "'").replace("'s ", " ").removesuffix("'s")
     words = _PUNCT.sub(" ", name).split()
     words = words[1:] if words[:1] == ["the"] else words
-    while len(words) > 1 and words[0] in _TITLE_WORDS:
+    while len(words) > 1 and words[0] in _TITLE_WORDS and words[-1] not in INSTITUTIONS | DOCUMENTS:
         words = words[1:]
     return " ".join(words)
 
@@ -128,18 +132,11 @@ def _part_of(short: list[str], long: list[str]) -> bool:
     who is someone else)."""
     if not 2 <= len(short) < len(long):
         return False
-    if not [w for w in short if w not in INSTITUTIONS | DOCUMENTS | _TITLE_WORDS | _CONNECTORS]:
+    if not [w for w in short if w not in INSTITUTIONS | DOCUMENTS | TITLES | _TITLE_WORDS | _CONNECTORS]:
         return False
     speaking = INSTITUTIONS | DOCUMENTS | SPOKESPEOPLE | _TITLE_WORDS
     opens = long[: len(short)] == short and not speaking & set(long[len(short) :])
     return opens or long[-len(short) :] == short
-
-
-def spells(acronym: str, name: str) -> bool:
-    """Whether ``acronym`` is written in capitals and spells the capitalised words of ``name`` ("WHO",
-    "World Health Organization"): one organisation, named either way."""
-    bare = acronym.strip().removeprefix("the ").replace(".", "")
-    return bare.isupper() and bare.isalpha() and len(bare) >= 2 and bare == initials(name)
 
 
 def load_labels(path: Path, shared: Path) -> dict[str, tuple[str, list[Labelled]]]:

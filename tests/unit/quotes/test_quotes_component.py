@@ -1896,3 +1896,39 @@ def test_he_is_not_someone_introduced_as_a_woman(quotes_of):
             "foreclosure.\n“With a pardon there’s no magic wand that gets waved and makes everything right,” he said.")
     _, rows = quotes_of(text)
     assert "Sadie" not in speakers(rows, "direct")
+
+
+@pytest.mark.parametrize("text", [
+    "“We are ready,” Mary Jones said. Although Tom Smith objected, she insisted that the vote would go ahead.",
+    "Mary Jones chaired the meeting on Monday. When Tom Smith arrived late, she said that the vote had already taken "
+    "place.",
+    "Tom Smith interviewed the actress for an hour, and she told him that the film was finished.",
+    "Governor Brown praised the woman for her courage, and she said that she would keep fighting.",
+])
+def test_a_pronoun_is_not_a_subject_before_it_that_another_person_may_be(quotes_of, text):
+    _, rows = quotes_of(text)
+    assert "Tom Smith" not in speakers(rows, "indirect") and "Brown" not in speakers(rows, "indirect")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Donald Trump spoke in Ohio on Friday.\n\n“The president has no comment at all,” a Trump spokesman said.",
+     "Trump spokesman"),  # a person's spokesman is not the person
+    ("A report in January said that the economy had shrunk by two percent.", None),  # a date issues nothing
+    ("When he was told that the plant had closed, Smith said he was shocked.", None),  # told, not telling
+])
+def test_speakers_the_rules_must_not_give(quotes_of, text, speaker):
+    _, rows = quotes_of(text)
+    assert [s for _, _, s in rows][0] == speaker
+
+
+def test_a_name_runs_on_through_particles_only_not_into_another_name(quotes_of):
+    text = ("Former Bush White House press secretary Ari Fleischer spoke on Monday. A Bush White House official "
+            "rejected the account. The House later said that it would investigate.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["House"]
+
+
+def test_a_heading_names_only_the_person_owning_its_noun(quotes_of):
+    text = "Donald Trump spoke in Ohio on Friday.\n\nSome Trump critics' comments: “He is a disgrace to the office.”"
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [None]

@@ -28,6 +28,9 @@ def test_same_speaker_rules():
     assert same_speaker("Ali Yazdi", "Sharaf ad-Din Ali Yazdi")  # a longer name that ends in the predicted one
     assert not same_speaker("Defense Ministry", "Belarusian Defense Ministry")  # institution words only
     assert not same_speaker("Brenda Snipes", "Brenda Snipes’ office")  # her office is someone else
+    assert same_speaker("The WHO", "World Health Organization") and same_speaker("WHO", "The World Health Organization")
+    assert not same_speaker("Foreign Ministry", "Defence Ministry")  # qualifiers tell organisations apart
+    assert not same_speaker("Foreign Office", "Prime Minister's Office")
 
 
 def test_scores_by_hand():
