@@ -114,6 +114,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
+from unspin.entities.resolve import CONNECTORS
 from unspin.quotes.rules import Quote
 
 #: Verbs that report speech or writing; each also counts in its -s, -ed and -ing forms.
@@ -145,7 +146,7 @@ _QUOTING_NOUNS = frozenset(("quote", "quotes", "quotation", "quotations", "words
 _MASCULINE = frozenset(("he", "him", "his", "himself"))
 _FEMININE = frozenset(("she", "her", "hers", "herself"))
 #: Lower-case words inside a person's name ("Ursula von der Leyen", "Osama bin Laden").
-_NAME_PARTICLES = frozenset(("von", "der", "van", "den", "de", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el"))
+_NAME_PARTICLES = CONNECTORS - {"of", "the", "and", "for", "in", "on", "&"}
 #: Words introducing someone as a woman or as a man ("his wife Sadie", "Mr. Cruz").
 _FEMININE_ROLES = frozenset(("wife", "mother", "daughter", "sister", "woman", "girlfriend", "widow", "actress",
                              "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "mrs", "mrs.", "ms",

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from unspin.entities.resolve import spells
+from unspin.entities.resolve import CONNECTORS, spells
 from unspin.evaluate.bootstrap import Interval, ratio_interval
 from unspin.evaluate.labels import MatchCounts, check_fingerprint, pair_by_overlap, source_texts
 from unspin.quotes.attribution import DOCUMENTS, INSTITUTIONS, SPOKESPEOPLE, TITLES
@@ -87,8 +87,6 @@ class Report:
     per_kind: dict[str, Scores] = field(default_factory=lambda: {k: Scores() for k in KINDS})
 
 
-#: Lower-case words inside names ("Department of Justice", "embassy in Beijing").
-_CONNECTORS = frozenset(("of", "in", "for", "and", "the", "on", "at"))
 #: Honorifics before a person's name that say what someone is, not who: "Pope Benedict XVI" is "Benedict XVI".
 #: A fixed list, apart from the rules' titles: words such as "foreign" or "general" tell organisations apart.
 _TITLE_WORDS = frozenset(("pope", "st", "saint", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame",
@@ -132,7 +130,7 @@ def _part_of(short: list[str], long: list[str]) -> bool:
     who is someone else)."""
     if not 2 <= len(short) < len(long):
         return False
-    if not [w for w in short if w not in INSTITUTIONS | DOCUMENTS | TITLES | _TITLE_WORDS | _CONNECTORS]:
+    if not [w for w in short if w not in INSTITUTIONS | DOCUMENTS | TITLES | _TITLE_WORDS | CONNECTORS]:
         return False
     speaking = INSTITUTIONS | DOCUMENTS | SPOKESPEOPLE | _TITLE_WORDS
     opens = long[: len(short)] == short and not speaking & set(long[len(short) :])
