@@ -26,25 +26,26 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from unspin.entities.resolve import CONNECTORS, spells
+from unspin.entities.resolve import CONNECTORS, NAME_SUFFIXES, spells
 from unspin.evaluate.bootstrap import Interval, ratio_interval
 from unspin.evaluate.labels import MatchCounts, check_fingerprint, pair_by_overlap, source_texts
 from unspin.quotes.attribution import DOCUMENTS, INSTITUTIONS, SPOKESPEOPLE, TITLES
 
-#: The held-out articles (the fifteenth test set: 20 PTC and 20 PPN articles labelled before the rules were
-#: tuned on the fourteenth test set, which is now dev); every other labelled article is dev.
+#: The held-out articles (the sixteenth test set: 19 PTC and 21 PPN articles labelled before the rules were
+#: tuned on the fifteenth test set, which is now dev); every other labelled article is dev.
 TEST_SOURCES = frozenset({
     *(f"data/ptc/articles/article{number}.txt" for number in (
-        "788900262", "111111113", "706600938", "758756657", "787668628", "790665855", "769962328",
-        "755170235", "698092698", "774904810", "111111135", "705409419", "772947654", "787002327",
-        "770156173", "762200179", "707451080", "765982381", "793534424", "711596363")),
-    *(f"ppn:{index}" for index in (824, 132, 1773, 11, 1008, 588, 484, 500, 598, 654, 700, 896, 139, 1722, 1050, 1403,
-                                   630, 995, 664, 1277))})
+        "722507879", "782017101", "718595845", "730559808", "699291100", "788816478", "764664283",
+        "756114837", "111111131", "765913191", "764715911", "766632016", "761968851", "732708002",
+        "731513824", "786344683", "728169864", "793921939", "727569885")),
+    *(f"ppn:{index}" for index in (340, 674, 21, 1370, 430, 390, 1702, 1595, 1328, 92, 1282, 865, 2071, 209,
+                                   953, 437, 524, 2052, 1784, 30, 1101))})
 KINDS = ("direct", "indirect")
 #: the kind of a row saying that its article was read and holds no quotation (start = end = 0): the
 #: article is scored, so every quotation predicted there counts against precision
 NO_QUOTES = "none"
 _PUNCT = re.compile(r"[^\w\s-]")
+_NAME_SUFFIXES = frozenset(suffix.lower() for suffix in NAME_SUFFIXES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,7 @@ _TITLE_WORDS = frozenset(("pope", "st", "saint", "mr", "mrs", "ms", "miss", "dr"
 
 def normalise(name: str) -> str:
     name = strip_diacritics(name.lower()).replace("’", "'").replace("'s ", " ").removesuffix("'s")
-    words = _PUNCT.sub(" ", name).split()
+    words = _PUNCT.sub(" ", name).replace("-", " ").split()  # "Habib-Powell" is "Habib Powell"
     words = words[1:] if words[:1] == ["the"] else words
     while len(words) > 1 and words[0] in _TITLE_WORDS and words[-1] not in INSTITUTIONS | DOCUMENTS:
         words = words[1:]
@@ -115,11 +116,21 @@ def same_speaker(predicted: str, gold: str) -> bool:
     p, g = normalise(predicted).split(), normalise(gold).split()
     if not p or not g:
         return False
+    (p, p_suffix), (g, g_suffix) = _without_suffix(p), _without_suffix(g)
+    if p_suffix != g_suffix and len(p) > 1 and len(g) > 1:  # "Donald Trump Jr" is not "Donald Trump"
+        return False
     if p == g or spells(predicted, gold) or spells(gold, predicted) or _part_of(p, g) or _part_of(g, p):
         return True
     if p[-1] != g[-1] or p[-1] in INSTITUTIONS | DOCUMENTS:
         return False
     return len(p) == 1 or p[0][0] == g[0][0]
+
+
+def _without_suffix(words: list[str]) -> tuple[list[str], str]:
+    """A full name's words without a suffix ("Edward E. Curtis IV" ends in the surname Curtis), and the suffix."""
+    if len(words) > 2 and words[-1] in _NAME_SUFFIXES:
+        return words[:-1], words[-1]
+    return words, ""
 
 
 def _part_of(short: list[str], long: list[str]) -> bool:
