@@ -115,13 +115,13 @@ def canonicalise(text: str, mentions: list[Mention], table: AliasTable) -> list[
     """Each mention with its entity's type and canonical name (see the module docstring)."""
     mentions = trim_headline_run_ons(text, mentions, table)
     surfaces = [text[m.start : m.end] for m in mentions]
-    people_surnames = {_key(s.split()[-1]) for m, s in zip(mentions, surfaces) if m.type == "PER" and len(s.split()) > 1}
+    people_surnames = {_key(_surname(s)) for m, s in zip(mentions, surfaces) if m.type == "PER" and len(s.split()) > 1}
     surname = [len(s.split()) == 1 and (m.type == "PER" or (m.type == "ORG" and _key(s) in people_surnames
                                                             and table.lookup(s, m.type) is None))
                for m, s in zip(mentions, surfaces)]
     clusters = [None if alone else _cluster(s, m.type, table) for m, s, alone in zip(mentions, surfaces, surname)]
-    full_names = [(i, _key(s.split()[-1]), clusters[i]) for i, (m, s) in enumerate(zip(mentions, surfaces))
-                  if m.type == "PER" and not surname[i]]
+    full_names = _full_names([(i, s) for i, (m, s) in enumerate(zip(mentions, surfaces)) if m.type == "PER" and not surname[i]],
+                             clusters)
     for i, alone in enumerate(surname):
         if alone:
             clusters[i] = (_by_surname(i, surfaces[i], full_names) or table.lookup(surfaces[i], "PER")
@@ -210,6 +210,23 @@ def _cluster(surface: str, type_: str, table: AliasTable) -> Cluster:
     if type_ == "PER" and len(words) > 1:
         return ("person", _key(words[0]), _key(words[-1]))
     return ("name", _key(surface))
+
+
+def _surname(name: str) -> str:
+    """A full name's surname, before a suffix ("Curtis" in "Edward E. Curtis IV")."""
+    words = name.split()
+    while len(words) > 2 and words[-1].rstrip(".") in NAME_SUFFIXES:
+        words.pop()
+    return words[-1]
+
+
+def _full_names(people: list[tuple[int, str]], clusters: list[Cluster | None]) -> list[tuple[int, str, Cluster]]:
+    """(index, surname key, cluster) of the article's full names of people. A name with a suffix gives its
+    surname only when no name without one shares it: "Trump" is "Donald Trump" beside "Donald Trump Jr"."""
+    plain = {_key(s.split()[-1]) for _, s in people}
+    keyed = [(i, _key(_surname(s)), clusters[i]) for i, s in people]
+    return [(i, key, cluster) for (i, key, cluster), (_, s) in zip(keyed, people)
+            if key == _key(s.split()[-1]) or key not in plain]
 
 
 def _by_surname(i: int, surface: str, full_names: list[tuple[int, str, Cluster]]) -> Cluster | None:

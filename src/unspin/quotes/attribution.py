@@ -124,9 +124,11 @@ SAYING = ("say", "tell", "state", "note", "add", "warn", "claim", "stress", "rec
           "complain", "conclude", "predict", "point", "sum", "shout", "chant", "accuse", "reiterate",
           "underline", "observe", "mention", "tweet", "assure", "suggest", "threaten", "promise",
           "demand", "continue", "joke", "quip", "blast", "ask", "whine", "lament", "concede", "boast", "retort",
-          "vow", "scoff")
+          "vow", "scoff", "testify", "brag", "remark",
+          "speculate", "affirm", "bemoan", "summarise", "summarize", "reason", "recount", "reassure")
 _IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written", "writing"),
-              "admit": ("admitted", "admitting"), "sum": ("summed", "summing")}
+              "admit": ("admitted", "admitting"), "sum": ("summed", "summing"),
+              "brag": ("bragged", "bragging")}
 #: Verbs that need a particle to report speech ("pointed out", "summed up").
 _PARTICLE = {"point": "out", "sum": "up"}
 #: Verbs that continue the speech of whoever spoke last ("..., he added").
@@ -443,8 +445,19 @@ def _one_edit(known: str, written: str) -> bool:
     ("Baerbok", "Kiriyenko"): a misspelling or another transliteration of the same name."""
     if min(len(known), len(written)) < 6 or known == written or abs(len(known) - len(written)) > 1:
         return False
+    if _gendered_forms(known, written):
+        return False
     cut = next((i for i, (a, b) in enumerate(zip(known, written)) if a != b), min(len(known), len(written)))
     return known[cut + 1 :] == written[cut + 1 :] or known[cut + 1 :] == written[cut:] or known[cut:] == written[cut + 1 :]
+
+
+def _gendered_forms(one: str, other: str) -> bool:
+    """Whether two surnames differ only in a Slavic gender ending ("Zelensky", "Zelenska"; "Ivanov",
+    "Ivanova"): a husband and wife, or father and daughter, not one name misspelt ("Lukashenka" is
+    "Lukashenko" transliterated from Belarusian)."""
+    masculine, feminine = sorted((one.lower(), other.lower()), key=lambda name: name.endswith("a"))
+    return feminine.endswith("a") and (feminine == masculine + "a" or (
+        feminine[:-1] == masculine[:-1] and masculine[-1] in "iy"))
 
 
 def _org_name(text: str) -> str:
@@ -582,6 +595,7 @@ class Article:
         named = [p for t in self._phrase(head) if t.dep_ == "appos" and (p := self._person(t) or self._name_like(t))]
         named = named or [p for c in head.children if c.dep_ == "acl" and c.lower_ in ("named", "called")
                           for t in c.children if t.dep_ in ("oprd", "dobj", "attr") and (p := self._person(t))]
+        named = named or self._titled_name(head)
         if named:  # "The TV host of The Next Revolution, Steve Hilton", "a spokesman named Said Khecharem"
             return list(dict.fromkeys(named))
         if head.lower_ in INSTITUTIONS:  # "the Trump administration", "Zaporizhzhya Oblast authorities"
@@ -589,6 +603,22 @@ class Article:
         return list(dict.fromkeys(p for t in self._phrase(head, _not_speaking(head)) if (p := self._person(t))))
 
     # --- speakers ----------------------------------------------------------------------------
+
+    def _titled_name(self, head: Any) -> list[str]:
+        """The person a title names after what they head, with no comma ("the head of the Russian Foreign Ministry
+        Sergei Lavrov", "the acting commander of the 36th marine brigade Sergey Volynsky"): the "of" phrase
+        ends in the name, after words that are not part of it ("the lawyer of Donald Trump" names no lawyer)."""
+        if head.lower_ not in TITLES - SPOKESPEOPLE:
+            return []
+        names = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        person = self._person(names[0]) if len(names) == 1 else None
+        if person is None:
+            return []
+        entity = next((e for e in head.doc.ents if e.start <= names[0].i < e.end), None)
+        name_start = entity.start if entity is not None and entity.label_ == "PERSON" else names[0].i
+        lead = [t for t in names[0].subtree if t.i < name_start and t.dep_ != "det"]
+        return [person] if lead and [t for t in self._phrase(names[0]) if not t.is_punct][-1].i == names[0].i else []
 
     def _span(self, tokens: list[Any]) -> tuple[int, int]:
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -661,9 +691,12 @@ class Article:
         """Whether a spokesperson is described by an organisation's name alone ("a Justice Department
         spokesman", not "Pelosi's spokeswoman", "a Trump spokesman" or "the spokesman for Zelensky"), so
         speaks as it. The model types surnames as places and organisations too, so the name must hold an
-        institution's word or two words of an organisation, and hold no known person."""
+        institution's word, two words of an organisation or the whole of one the model typed as an organisation
+        ("a Gazprom spokesman"), and hold no known person."""
         before = [t for t in tokens if t.i < head.i]
-        organisation = any(t.lower_ in INSTITUTIONS for t in before) or sum(t.ent_type_ in _NAME_LABELS for t in before) >= 2
+        organisation = any(t.lower_ in INSTITUTIONS for t in before) or sum(t.ent_type_ in _NAME_LABELS for t in before) >= 2 \
+            or any(e.label_ == "ORG" and [t.i for t in before if t.dep_ != "det"] == list(range(e.start, e.end))
+                   for e in head.doc.ents)
         return bool(before) and all(t.i <= head.i for t in tokens) and organisation and not any(
             t.ent_type_ == "PERSON" or t.lower_ in ("'s", "’s") or self._person(t) or _clean_name(t.text) in self.surnames
             for t in before)
@@ -934,12 +967,18 @@ class Article:
         if matches:
             return matches[0]
         if head.lower_ not in TITLES | PERSON_NOUNS or not refer_back or self._introduced_unnamed(head) \
-                or any(c.lower_ in _ANONYMOUS for c in head.children):  # "The unidentified woman says"
-            return None
+                or any(c.lower_ in _ANONYMOUS for c in head.children) or self._of_someone_named(head):
+            return None  # "The unidentified woman says", "The lawyer of Donald Trump said"
         person = self._pronoun(sentence, False)
         if person and head.lower_ in _OFFICES and self.roles.get(person, set()) & TITLES:
             return None  # introduced by another title, they hold no such office ("President Trump ... the judge noted")
         return person
+
+    def _of_someone_named(self, head: Any) -> bool:
+        """Whether a title is that of a person it names ("the lawyer of Donald Trump", "the spokesman for
+        Zelensky"): it refers to someone tied to that name, whom a he/she's antecedent may not be."""
+        return any(self._person(g) for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                   for g in c.children if g.dep_ == "pobj")
 
     def _introduced_unnamed(self, head: Any) -> bool:
         """Whether someone nobody names was introduced earlier with the description's title ("A professor at
@@ -1397,6 +1436,20 @@ class Article:
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > according.i), None)
         return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
 
+    @staticmethod
+    def _misread_appositive(according: Any, source: Any) -> Any:
+        """A name the model hangs on the source of "according to" as an appositive when it is the subject of
+        the clause after it, whose verb has no subject ("According to an ex-Secret Service agent, Vice-President
+        Joe Biden was regularly engaged in ..."): only the verb's auxiliaries and adverbs stand between them."""
+        verb = according.head
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+            return None
+        names = [c for c in source.children if c.dep_ == "appos" and c.i > source.i and c.pos_ == "PROPN"]
+        between = verb.doc[names[-1].right_edge.i + 1 : verb.i] if names else None
+        if not names or not all(t.head.i == verb.i and t.dep_ in ("aux", "auxpass", "advmod", "neg") for t in between):
+            return None
+        return names[-1]
+
     def _phrase_cue(self, index: int, sent: Any, token: Any) -> Cue | None:
         """ "according to X, ..." and "in the words of X" as cues."""
         if token.lower_ == "according":
@@ -1422,6 +1475,9 @@ class Article:
                 reporter = self._reported_subject(token)
                 if reporter is not None and self.speaker(index, reporter)[0] is None:
                     speaker, span = None, self._span(self._phrase(reporter))
+                elif (subject := self._misread_appositive(token, source)) is not None:
+                    content = self._content([t for t in sent if t.i >= subject.left_edge.i])
+                    speaker, span = None, self._span([t for t in self._phrase(source) if t.i < subject.left_edge.i - 1])
             elif all(t.is_punct or t.is_space for t in after):
                 content = self._content(before)
         text = self.text[token.idx : prep.idx + len(prep.text)]

@@ -78,6 +78,14 @@ def test_surname_takes_the_nearest_preceding_full_name(table):
                                                                         "Hunter Biden"]
 
 
+def test_surname_of_a_full_name_with_a_suffix(table):
+    text = "Edward E. Curtis IV wrote a book. Curtis said so. Donald Trump met Donald Trump Jr. Trump left."
+    mentions = [mention(text, w, "PER") for w in ("Edward E. Curtis IV", "Curtis", "Donald Trump", "Donald Trump Jr.")]
+    mentions.append(mention(text, "Trump", "PER", 2))
+    assert [e.canonical for e in resolve(text, mentions, table)] == [
+        "Edward E. Curtis IV", "Edward E. Curtis IV", "Donald Trump", "Donald Trump Jr.", "Donald Trump"]
+
+
 def test_surname_before_the_full_name_takes_it_too(table):
     text = "Smith denied it. Later, Anna Smith of Acme Corp confirmed."
     mentions = [mention(text, "Smith", "PER"), mention(text, "Anna Smith", "PER"), mention(text, "Acme Corp", "ORG")]

@@ -1932,3 +1932,48 @@ def test_a_heading_names_only_the_person_owning_its_noun(quotes_of):
     text = "Donald Trump spoke in Ohio on Friday.\n\nSome Trump critics' comments: “He is a disgrace to the office.”"
     _, rows = quotes_of(text)
     assert speakers(rows, "direct") == [None]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ramzan Kadyrov spoke at length on Monday. Later the head of the Russian Foreign Ministry Sergei Lavrov said "
+     "that the talks had failed.", "Sergei Lavrov"),  # a title named after what they head, no comma
+    ("Ramzan Kadyrov spoke at length on Monday. Before, the acting commander of the 36th marine brigade Sergey "
+     "Volynsky (call sign “Volyna”), having ensconced in the catacombs, told that hundreds of civilians were with "
+     "him.", "Sergey Volynsky"),
+    ("Ramzan Kadyrov spoke at length on Monday. The lawyer of Donald Trump said that the talks had failed.", None),
+])
+def test_a_title_of_someone_named_is_not_whoever_spoke_last(quotes_of, text, speaker):
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == [speaker]
+
+
+def test_according_to_a_source_with_the_clauses_subject_read_as_its_appositive(quotes_of):
+    text = ("According to an ex-Secret Service agent, Vice-President Joe Biden was regularly engaged in "
+            "“Weinstein-level” predatory behavior.")
+    _, rows = quotes_of(text)
+    assert indirect(rows) == [("Vice-President Joe Biden was regularly engaged in “Weinstein-level” predatory "
+                               "behavior", None)]
+
+
+def test_an_organisations_unnamed_spokesman_speaks_as_it(quotes_of):
+    text = ("Gazprom halted the pipeline. A mine destroyer had been found on Nord Stream before, according to the "
+            "Gazprom spokesman.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["Gazprom"]
+
+
+def test_a_wife_with_the_feminine_form_of_a_surname_is_not_her_husband(quotes_of):
+    text = ("Vladimir Zelensky spoke in Kiev on Monday.\n"
+            "“We are tired,” Mrs. Zelenska said in an interview with the BBC.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Zelenska"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Mohammed Ali met Eliana Murillo in May. Murillo brags that the company used its power to reach millions.",
+     "Eliana Murillo"),
+    ("Vladimir Putin spoke in Moscow. Putin also remarked that the West was to blame for the crisis.", "Vladimir Putin"),
+])
+def test_more_verbs_of_saying(quotes_of, text, speaker):
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == [speaker]
