@@ -125,12 +125,16 @@ SAYING = ("say", "tell", "state", "note", "add", "warn", "claim", "stress", "rec
           "underline", "observe", "mention", "tweet", "assure", "suggest", "threaten", "promise",
           "demand", "continue", "joke", "quip", "blast", "ask", "whine", "lament", "concede", "boast", "retort",
           "vow", "scoff", "testify", "brag", "remark",
-          "speculate", "affirm", "bemoan", "summarise", "summarize", "reason", "recount", "reassure")
+          "speculate", "affirm", "bemoan", "summarise", "summarize", "reason", "recount", "reassure", "put")
 _IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written", "writing"),
               "admit": ("admitted", "admitting"), "sum": ("summed", "summing"),
-              "brag": ("bragged", "bragging")}
-#: Verbs that need a particle to report speech ("pointed out", "summed up").
-_PARTICLE = {"point": "out", "sum": "up"}
+              "brag": ("bragged", "bragging"), "put": ("putting",)}
+#: Verbs that need a particle (or an object) to report speech ("pointed out", "summed up", "as X put it").
+_PARTICLE = {"point": "out", "sum": "up", "put": "it"}
+#: Verbs of speaking that take no clause, so are no cue, but introduce quotations after a colon ("X spoke about
+#: it: “...”", "X echoed the FDD: “...”").
+_SPEAKING = frozenset(("speak", "speaks", "spoke", "spoken", "speaking", "talk", "talks", "talked", "talking", "echo",
+                       "echoes", "echoed", "echoing"))
 #: Verbs that continue the speech of whoever spoke last ("..., he added").
 CONTINUING = ("add", "continue")
 #: Verbs that report speech only next to a quotation ("“...,” Perry continued.", "Graham continued, “...”", "“...?”
@@ -1312,8 +1316,10 @@ class Article:
         verb = SAYING_FORMS.get(token.lower_)
         if verb is None or token.pos_ != "VERB" or self._aside(token):
             return None
-        if verb in _PARTICLE and not any(c.dep_ == "prt" and c.lower_ == _PARTICLE[verb] for c in token.children):
+        if verb in _PARTICLE and not any(c.dep_ in ("prt", "dobj") and c.lower_ == _PARTICLE[verb] for c in token.children):
             return None
+        if verb == "put" and not any(c.dep_ == "nsubj" for c in token.children):
+            return None  # the writer's "To put it simply, ..."
         if any(c.dep_ == "aux" and c.lower_ in ("do", "does", "did") and c.i == token.sent.start for c in token.children):
             return None  # the writer's question ("Does Ramadan remind us of “...”?", "Did the minister say that ...?")
             # reports no saying: no cue, so no reported speech from it
@@ -1661,12 +1667,17 @@ class Article:
         if len(owners) == 1:  # (the name owns the heading noun itself: not "Some Trump critics' comments:")
             return Cue(before - 1, before, ":", index, owners.pop(), self._span(words))
         # a root after the colon is the quotation's own verb (its subject is not the speaker: "To quote Cajetan
-        # again: “Indeed the Church has ...”"), or an attribution after it, when the verb before the colon
-        # introduces ("Zelensky’s office was outraged: “...,” the aide complained")
+        # again: “Indeed the Church has ...”") or an attribution after it ("Zelensky’s office was outraged: “...,”
+        # the aide complained"): the verb before the colon with a subject of its own introduces when it says or
+        # tells how ("Marine Le Pen spoke about the restrictions: “They sanctioned ...”", the model's root
+        # "sanctioned"; "Biden was indignant:"; not "Islam exists only as an enemy of all:")
         verb = sent.root
         if verb.idx > before:
             verb = next((t for t in reversed(tokens) if t.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "nsubj" for c in t.children)), None) if verb.lower_ in SAYING_FORMS else None
+                c.dep_ == "nsubj" for c in t.children)), None)
+            telling = verb is not None and (verb.lower_ in SAYING_FORMS or verb.lower_ in _SPEAKING or (
+                verb.lower_ in ("is", "was") and any(c.dep_ == "acomp" for c in verb.children)))
+            verb = verb if telling else None
         subject = self._subject(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
         if subject is None:
             return None

@@ -1977,3 +1977,22 @@ def test_a_wife_with_the_feminine_form_of_a_surname_is_not_her_husband(quotes_of
 def test_more_verbs_of_saying(quotes_of, text, speaker):
     _, rows = quotes_of(text)
     assert speakers(rows, "indirect") == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Marine Le Pen spoke about the restrictions today in an interview with BFMTV: “They sanctioned the French more "
+     "than Russia.”", "Marine Le Pen"),  # the model roots the sentence in the quotation's verb
+    ("Biden was indignant: “Read the polls, Jack, read the polls. You guys are all the same.”", "Biden"),
+    ("As that most American of writers, Thomas Wolfe, put it, \"You can't go home again.\"", "Thomas Wolfe"),
+])
+def test_an_introduction_before_a_colon_or_as_someone_put_it(quotes_of, text, speaker):
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [speaker]
+
+
+def test_the_writers_to_put_it_simply_attributes_nothing(quotes_of):
+    text = ("To put it simply, the Federal Network Agency will disconnect factories from the grid first.\n"
+            "“Soon the decisive question may no longer be the price, but who will be able to supply milk,” a trade "
+            "paper wrote.")
+    _, rows = quotes_of(text)
+    assert "Federal Network Agency" not in speakers(rows, "direct") + speakers(rows, "indirect")
