@@ -125,7 +125,8 @@ SAYING = ("say", "tell", "state", "note", "add", "warn", "claim", "stress", "rec
           "underline", "observe", "mention", "tweet", "assure", "suggest", "threaten", "promise",
           "demand", "continue", "joke", "quip", "blast", "ask", "whine", "lament", "concede", "boast", "retort",
           "vow", "scoff", "testify", "brag", "remark",
-          "speculate", "affirm", "bemoan", "summarise", "summarize", "reason", "recount", "reassure", "put")
+          "speculate", "affirm", "bemoan", "summarise", "summarize", "reason", "recount", "reassure", "put",
+          "express", "voice")
 _IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written", "writing"),
               "admit": ("admitted", "admitting"), "sum": ("summed", "summing"),
               "brag": ("bragged", "bragging"), "put": ("putting",)}
@@ -135,6 +136,12 @@ _PARTICLE = {"point": "out", "sum": "up", "put": "it"}
 #: it: “...”", "X echoed the FDD: “...”").
 _SPEAKING = frozenset(("speak", "speaks", "spoke", "spoken", "speaking", "talk", "talks", "talked", "talking", "echo",
                        "echoes", "echoed", "echoing"))
+#: Verbs that report speech only through a noun for a stance and its "that" clause ("expressed concern that ...",
+#: "voiced fears that ..."), not otherwise ("expressed his condolences").
+_STANCE_VERBS = frozenset(("express", "voice"))
+_STANCE_NOUNS = frozenset(("concern", "concerns", "fear", "fears", "hope", "hopes", "confidence", "doubt", "doubts",
+                           "belief", "view", "opinion", "idea", "regret", "optimism", "certainty", "conviction",
+                           "worry", "worries", "frustration", "surprise", "satisfaction", "disappointment"))
 #: Verbs that continue the speech of whoever spoke last ("..., he added").
 CONTINUING = ("add", "continue")
 #: Verbs that report speech only next to a quotation ("“...,” Perry continued.", "Graham continued, “...”", "“...?”
@@ -1320,6 +1327,11 @@ class Article:
             return None
         if verb == "put" and not any(c.dep_ == "nsubj" for c in token.children):
             return None  # the writer's "To put it simply, ..."
+        stance = [a for o in token.children if o.dep_ == "dobj" and o.lower_ in _STANCE_NOUNS for a in o.children
+                  if a.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)
+                  ] if verb in _STANCE_VERBS else []
+        if verb in _STANCE_VERBS and not stance:
+            return None
         if any(c.dep_ == "aux" and c.lower_ in ("do", "does", "did") and c.i == token.sent.start for c in token.children):
             return None  # the writer's question ("Does Ramadan remind us of “...”?", "Did the minister say that ...?")
             # reports no saying: no cue, so no reported speech from it
@@ -1340,7 +1352,7 @@ class Article:
         content = scope = None
         # the clause after the verb, when the model also hangs one before it ("The figure itself is not new:
         # General Mark Milley ... said that ...")
-        clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        clauses = stance or [c for c in token.children if c.dep_ == "ccomp"]
         clause = next((c for c in clauses if c.i > token.i), clauses[0] if clauses else None)
         if clause is not None and clause.i < token.i:  # "..., X said" needs its comma (or closing quote),
             edge = clause.right_edge  # which the model may count as the clause's own last token

@@ -1996,3 +1996,13 @@ def test_the_writers_to_put_it_simply_attributes_nothing(quotes_of):
             "paper wrote.")
     _, rows = quotes_of(text)
     assert "Federal Network Agency" not in speakers(rows, "direct") + speakers(rows, "indirect")
+
+
+@pytest.mark.parametrize("text, rows_wanted", [
+    ("Justin Trudeau spoke on Monday. He expressed confidence that Beijing and Ottawa would continue to work "
+     "constructively.", [("Beijing and Ottawa would continue to work constructively", "Justin Trudeau")]),
+    ("Lavrov expressed his condolences to the families of the victims.", []),  # no stance, no clause
+])
+def test_a_stance_expressed_with_its_that_clause_is_reported_speech(quotes_of, text, rows_wanted):
+    _, rows = quotes_of(text)
+    assert indirect(rows) == rows_wanted
