@@ -415,7 +415,7 @@ def _not_speaking(head: Any) -> frozenset[str]:
     """
     if _utterance(head) or any(_utterance(g) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                                for g in c.children if g.dep_ == "pobj"):  # "Farrakhan’s history of ... comments"
-        return frozenset()
+        return frozenset(("appos",))  # (not "Fessio’s Catholic World Report, another voice of the opposition to Francis")
     if head.pos_ == "NOUN" or head.lower_ in TITLES:
         return _OWNER_DEPS
     return _NAME_PART_DEPS if head.pos_ == "PROPN" else frozenset(("appos",))
@@ -503,7 +503,7 @@ class Article:
         persons = [(e, name) for e in doc.ents if _is_person(e) and e.text not in places and (name := _person_name(e))]
         persons = _without_run_ons(self._outside_headline(persons))
         forces = {_org_name(e.text) for e in doc.ents if e.label_ == "ORG" and any(
-            t.lower_ == "police" for t in e) and len(e) > 1}
+            t.lower_ == "police" for t in e) and len(e) > 1 and "\n" not in e.text}  # not run on over lines
         self.force = forces.pop() if len(forces) == 1 else None  # the one police force named ("Dallas Police")
         self.names = {name for _, name in persons}
         self.surnames = {name.split()[-1] for name in self.names}
@@ -653,7 +653,10 @@ class Article:
             return self.force if self.force and head.lower_ == "police" else head.lower_
         if head.lower_ in _BARE_INSTITUTIONS and all(t.dep_ == "amod" and t.is_lower for t in before):
             return head.doc.text[before[0].idx : head.idx + len(head.text)]  # "federal prosecutors"
-        bare = head.lower_ not in INSTITUTIONS | DOCUMENTS | SPOKESPEOPLE
+        # a publication's name ends in a document's word ("Catholic World Report"): a name, not a document
+        named_document = head.lower_ in DOCUMENTS and not (head.pos_ == "PROPN" and head.ent_type_ == "ORG")
+        document = named_document or head.tag_ == "NNS" and head.lower_[:-1] in DOCUMENTS
+        bare = head.lower_ not in INSTITUTIONS | SPOKESPEOPLE and not named_document
         owners = {t.i for c in head.children if c.dep_ == "poss" and (c.pos_ == "NOUN" or bare) for t in c.subtree}
         # a coordinated proper noun that opens with no entity of its own is part of one name ("Customs and
         # Border Protection", "Customs and Border Patrol San Diego"); an entity of its own is a second speaker
@@ -673,7 +676,7 @@ class Article:
         tokens = [t for t in self._phrase(head, frozenset(("appos",))) if t.i not in owners and t.i not in dropped
                   and (t.dep_ not in ("det", "punct", "cc", "conj") or t.i == head.i or t.i in kept
                        or t.dep_ in ("cc", "conj") and t.head.i != head.i)]  # "Department of Housing and Urban Development"
-        if head.lower_ in DOCUMENTS or head.tag_ == "NNS" and head.lower_[:-1] in DOCUMENTS:  # "reports from X"
+        if document:  # "reports from X"
             tokens = [t for t in tokens if t.i < head.i and t.lower_ != "press"]
             if not tokens:
                 return self._issuer(head)
@@ -703,11 +706,13 @@ class Article:
         spokesman", not "Pelosi's spokeswoman", "a Trump spokesman" or "the spokesman for Zelensky"), so
         speaks as it. The model types surnames as places and organisations too, so the name must hold an
         institution's word, two words of an organisation or the whole of one the model typed as an organisation
-        ("a Gazprom spokesman"), and hold no known person."""
+        ("a Gazprom spokesman"), or two proper nouns the model typed as nothing ("the Downing Street spokesperson"),
+        and hold no known person."""
         before = [t for t in tokens if t.i < head.i]
         organisation = any(t.lower_ in INSTITUTIONS for t in before) or sum(t.ent_type_ in _NAME_LABELS for t in before) >= 2 \
             or any(e.label_ == "ORG" and [t.i for t in before if t.dep_ != "det"] == list(range(e.start, e.end))
-                   for e in head.doc.ents)
+                   for e in head.doc.ents) \
+            or sum(t.pos_ == "PROPN" and not t.ent_type_ for t in before) >= 2
         return bool(before) and all(t.i <= head.i for t in tokens) and organisation and not any(
             t.ent_type_ == "PERSON" or t.lower_ in ("'s", "’s") or self._person(t) or _clean_name(t.text) in self.surnames
             for t in before)

@@ -1955,11 +1955,24 @@ def test_according_to_a_source_with_the_clauses_subject_read_as_its_appositive(q
                                "behavior", None)]
 
 
-def test_an_organisations_unnamed_spokesman_speaks_as_it(quotes_of):
-    text = ("Gazprom halted the pipeline. A mine destroyer had been found on Nord Stream before, according to the "
-            "Gazprom spokesman.")
+@pytest.mark.parametrize("text, speaker", [
+    ("Gazprom halted the pipeline. A mine destroyer had been found on Nord Stream before, according to the "
+     "Gazprom spokesman.", "Gazprom"),
+    ("For some reason, the Downing Street spokesperson also emphasised that some sort of offensive would follow in "
+     "the spring.", "Downing Street"),
+    ("Donald Trump spoke in Ohio on Friday. A Donald Trump spokesman said that it would follow in the spring.",
+     "Donald Trump spokesman"),
+])
+def test_an_organisations_unnamed_spokesman_speaks_as_it(quotes_of, text, speaker):
     _, rows = quotes_of(text)
-    assert speakers(rows, "indirect") == ["Gazprom"]
+    assert speakers(rows, "indirect") == [speaker]
+
+
+def test_a_publication_named_after_a_document_speaks_not_a_name_in_its_appositive(quotes_of):
+    text = ("Fessio’s Catholic World Report, another voice of the rising mainstream opposition to Francis, notes that "
+            "the request reinforces the point.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["Catholic World Report"]
 
 
 def test_a_wife_with_the_feminine_form_of_a_surname_is_not_her_husband(quotes_of):
