@@ -50,10 +50,13 @@ def english() -> Any:
 
 
 def _quote_norms(doc: Any) -> Any:
-    """Give « » „ the norms of “ ” (the embeddings read norms), so the parser and NER see quotes."""
+    """Give « » „ the norms of “ ” (the embeddings read norms), so the parser and NER see quotes, and a
+    typographic apostrophe inside a word the norm of a straight one, so "O’Gorman" reads as the name "O'Gorman"."""
     for token in doc:
         if token.text in _QUOTE_NORMS:
             token.norm_ = _QUOTE_NORMS[token.text]
+        elif "’" in token.text[1:-1]:
+            token.norm_ = token.norm_.replace("’", "'")
     return doc
 
 

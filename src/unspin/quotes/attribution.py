@@ -617,11 +617,11 @@ class Article:
 
     def _titled_name(self, head: Any) -> list[str]:
         """The person a title names after what they head, with no comma ("the head of the Russian Foreign Ministry
-        Sergei Lavrov", "the acting commander of the 36th marine brigade Sergey Volynsky"): the "of" phrase
-        ends in the name, after words that are not part of it ("the lawyer of Donald Trump" names no lawyer)."""
+        Sergei Lavrov", "the acting commander of the 36th marine brigade Sergey Volynsky", "NATO commander in
+        Europe General Philip Breedlove"): the "of" (in, at, to) phrase ends in the name, after words that are not part of it ("the lawyer of Donald Trump" names no lawyer)."""
         if head.lower_ not in TITLES - SPOKESPEOPLE:
             return []
-        names = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        names = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "at", "to") for g in c.children
                  if g.dep_ == "pobj" and g.pos_ == "PROPN"]
         person = self._person(names[0]) if len(names) == 1 else None
         if person is None:

@@ -2019,3 +2019,12 @@ def test_the_writers_to_put_it_simply_attributes_nothing(quotes_of):
 def test_a_stance_expressed_with_its_that_clause_is_reported_speech(quotes_of, text, rows_wanted):
     _, rows = quotes_of(text)
     assert indirect(rows) == rows_wanted
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We are ready,” Terrence O’Shaughnessy said on Monday.", "Terrence O’Shaughnessy"),  # a typographic apostrophe
+    ("Former NATO commander in Europe General Philip Breedlove said that the war would last.", "Philip Breedlove"),
+])
+def test_names_the_model_reads_only_with_help(quotes_of, text, speaker):
+    _, rows = quotes_of(text)
+    assert [s for _, _, s in rows] == [speaker]
