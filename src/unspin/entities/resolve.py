@@ -120,8 +120,8 @@ def canonicalise(text: str, mentions: list[Mention], table: AliasTable) -> list[
                                                             and table.lookup(s, m.type) is None))
                for m, s in zip(mentions, surfaces)]
     clusters = [None if alone else _cluster(s, m.type, table) for m, s, alone in zip(mentions, surfaces, surname)]
-    full_names = _full_names([(i, s) for i, (m, s) in enumerate(zip(mentions, surfaces)) if m.type == "PER" and not surname[i]],
-                             clusters)
+    people = [(i, s) for i, (m, s) in enumerate(zip(mentions, surfaces)) if m.type == "PER" and not surname[i]]
+    full_names = _full_names(people, clusters)
     for i, alone in enumerate(surname):
         if alone:
             clusters[i] = (_by_surname(i, surfaces[i], full_names) or table.lookup(surfaces[i], "PER")

@@ -142,6 +142,10 @@ _STANCE_VERBS = frozenset(("express", "voice"))
 _STANCE_NOUNS = frozenset(("concern", "concerns", "fear", "fears", "hope", "hopes", "confidence", "doubt", "doubts",
                            "belief", "view", "opinion", "idea", "regret", "optimism", "certainty", "conviction",
                            "worry", "worries", "frustration", "surprise", "satisfaction", "disappointment"))
+#: Verbs that take a stance noun as their object, in a relative clause after it ("the fears that she shared").
+_TAKING_STANCE = frozenset(("feel", "feels", "felt", "hold", "holds", "held", "share", "shares", "shared", "have",
+                            "has", "had", "raise", "raises", "raised", "express", "expressed", "voice", "voiced",
+                            "echo", "echoes", "echoed"))
 #: Verbs that continue the speech of whoever spoke last ("..., he added").
 CONTINUING = ("add", "continue")
 #: Verbs that report speech only next to a quotation ("“...,” Perry continued.", "Graham continued, “...”", "“...?”
@@ -208,6 +212,10 @@ PERSON_NOUNS = frozenset(("man", "woman", "businessman", "businesswoman", "entre
 _OFFICES = frozenset(("judge", "sheriff", "mayor", "governor", "senator", "congressman", "congresswoman", "professor",
                       "ambassador", "cardinal", "bishop", "archbishop", "rabbi", "imam", "pastor", "admiral",
                       "commissioner"))
+#: Titles of someone who heads what follows them ("the head of the Foreign Ministry", "the commander of the
+#: brigade"), not of someone who serves another ("the lawyer of", "the secretary of Governor X").
+_HEADING_TITLES = frozenset(("head", "chief", "leader", "commander", "chairman", "chairwoman", "chair", "director",
+                             "president", "minister", "governor", "mayor", "ambassador", "speaker", "ceo"))
 #: Abbreviated titles, by the title words a person is introduced with ("the AG" is the one
 #: introduced as "Attorney General", "the IG" the one introduced as "Inspector General").
 _ABBREVIATED = {"ag": ("attorney", "general"), "ig": ("inspector", "general")}
@@ -281,8 +289,9 @@ _RECEIVING = frozenset(("get", "gets", "got", "gotten", "getting", "receive", "r
 
 
 def _forms(verb: str) -> tuple[str, ...]:
-    if verb in _IRREGULAR:
-        return (verb, verb + "s", verb + "ing", *_IRREGULAR[verb])
+    if verb in _IRREGULAR:  # ("writing", not "writeing"; "bragging", not "braging")
+        participle = () if any(form.endswith("ing") for form in _IRREGULAR[verb]) else (verb + "ing",)
+        return (verb, verb + "s", *participle, *_IRREGULAR[verb])
     if verb.endswith("e"):
         return verb, verb + "s", verb + "d", verb[:-1] + "ing"
     if verb.endswith("y") and verb[-2] not in "aeiou":
@@ -415,7 +424,7 @@ def _not_speaking(head: Any) -> frozenset[str]:
     """
     if _utterance(head) or any(_utterance(g) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                                for g in c.children if g.dep_ == "pobj"):  # "Farrakhan’s history of ... comments"
-        return frozenset(("appos",))  # (not "Fessio’s Catholic World Report, another voice of the opposition to Francis")
+        return frozenset(("appos",))  # not "Fessio’s Catholic World Report, another voice of the opposition to Francis"
     if head.pos_ == "NOUN" or head.lower_ in TITLES:
         return _OWNER_DEPS
     return _NAME_PART_DEPS if head.pos_ == "PROPN" else frozenset(("appos",))
@@ -469,6 +478,12 @@ def _gendered_forms(one: str, other: str) -> bool:
     masculine, feminine = sorted((one.lower(), other.lower()), key=lambda name: name.endswith("a"))
     return feminine.endswith("a") and (feminine == masculine + "a" or (
         feminine[:-1] == masculine[:-1] and masculine[-1] in "iy"))
+
+
+def _relative_to_stance(clause: Any) -> bool:
+    """Whether a "that" clause after a stance noun is a relative one whose verb takes the noun as its object
+    ("voiced the frustration that many Democrats feel", "the view that his predecessor had held"), not its content."""
+    return clause.lower_ in _TAKING_STANCE and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in clause.children)
 
 
 def _org_name(text: str) -> str:
@@ -618,18 +633,22 @@ class Article:
     def _titled_name(self, head: Any) -> list[str]:
         """The person a title names after what they head, with no comma ("the head of the Russian Foreign Ministry
         Sergei Lavrov", "the acting commander of the 36th marine brigade Sergey Volynsky", "NATO commander in
-        Europe General Philip Breedlove"): the "of" (in, at, to) phrase ends in the name, after words that are not part of it ("the lawyer of Donald Trump" names no lawyer)."""
-        if head.lower_ not in TITLES - SPOKESPEOPLE:
+        Europe General Philip Breedlove"): the title heads something (not "the lawyer of Donald Trump"), and the
+        "of" (in, at, to) phrase ends in the name after words that name what is headed, not the person's own
+        title ("the press secretary of Governor Ron DeSantis" is not DeSantis)."""
+        if head.lower_ not in _HEADING_TITLES:
             return []
-        names = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "at", "to") for g in c.children
-                 if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        names = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "at", "to")
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
         person = self._person(names[0]) if len(names) == 1 else None
-        if person is None:
+        if person is None or [t for t in self._phrase(names[0]) if not t.is_punct][-1].i != names[0].i:
             return []
         entity = next((e for e in head.doc.ents if e.start <= names[0].i < e.end), None)
         name_start = entity.start if entity is not None and entity.label_ == "PERSON" else names[0].i
         lead = [t for t in names[0].subtree if t.i < name_start and t.dep_ != "det"]
-        return [person] if lead and [t for t in self._phrase(names[0]) if not t.is_punct][-1].i == names[0].i else []
+        while lead and (lead[-1].lower_.rstrip(".") in TITLES | PERSON_NOUNS or lead[-1].ent_type_ == "NORP"):
+            lead.pop()  # "Ukrainian President", "Governor", "rapper"
+        return [person] if lead else []
 
     def _span(self, tokens: list[Any]) -> tuple[int, int]:
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -653,10 +672,9 @@ class Article:
             return self.force if self.force and head.lower_ == "police" else head.lower_
         if head.lower_ in _BARE_INSTITUTIONS and all(t.dep_ == "amod" and t.is_lower for t in before):
             return head.doc.text[before[0].idx : head.idx + len(head.text)]  # "federal prosecutors"
-        # a publication's name ends in a document's word ("Catholic World Report"): a name, not a document
-        named_document = head.lower_ in DOCUMENTS and not (head.pos_ == "PROPN" and head.ent_type_ == "ORG")
-        document = named_document or head.tag_ == "NNS" and head.lower_[:-1] in DOCUMENTS
-        bare = head.lower_ not in INSTITUTIONS | SPOKESPEOPLE and not named_document
+        single_document = head.lower_ in DOCUMENTS and not self._publication(head)
+        document = single_document or head.tag_ == "NNS" and head.lower_[:-1] in DOCUMENTS
+        bare = head.lower_ not in INSTITUTIONS | SPOKESPEOPLE and not single_document
         owners = {t.i for c in head.children if c.dep_ == "poss" and (c.pos_ == "NOUN" or bare) for t in c.subtree}
         # a coordinated proper noun that opens with no entity of its own is part of one name ("Customs and
         # Border Protection", "Customs and Border Patrol San Diego"); an entity of its own is a second speaker
@@ -701,17 +719,27 @@ class Article:
             self.roles.setdefault(name, set()).add(head.lower_)
         return name or None
 
+    def _publication(self, head: Any) -> bool:
+        """Whether a name ending in a document's word names a publication ("Catholic World Report"), not a report
+        named after its author or issuer ("the Mueller Report", "the Warren Commission Report"): two words or more
+        before it, in the organisation the model typed, with no institution's word and no person's name."""
+        entity = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if head.pos_ != "PROPN" or entity is None or entity.label_ != "ORG":
+            return False
+        before = [t for t in entity if t.i < head.i and t.dep_ not in ("det", "case", "poss")]
+        return len(before) >= 2 and not any(t.lower_ in INSTITUTIONS or self._person(t)
+                                            or _clean_name(t.text) in self.surnames for t in before)
+
     def _speaks_for_organisation(self, head: Any, tokens: list[Any]) -> bool:
         """Whether a spokesperson is described by an organisation's name alone ("a Justice Department
         spokesman", not "Pelosi's spokeswoman", "a Trump spokesman" or "the spokesman for Zelensky"), so
         speaks as it. The model types surnames as places and organisations too, so the name must hold an
-        institution's word, two words of an organisation or the whole of one the model typed as an organisation
-        ("a Gazprom spokesman"), or two proper nouns the model typed as nothing ("the Downing Street spokesperson"),
-        and hold no known person."""
+        institution's word, two words of an organisation or two proper nouns the model typed as nothing ("the
+        Downing Street spokesperson"), and hold no known person. (One word the model typed as an organisation is
+        as often a surname: "A Kushner spokesman".)"""
         before = [t for t in tokens if t.i < head.i]
-        organisation = any(t.lower_ in INSTITUTIONS for t in before) or sum(t.ent_type_ in _NAME_LABELS for t in before) >= 2 \
-            or any(e.label_ == "ORG" and [t.i for t in before if t.dep_ != "det"] == list(range(e.start, e.end))
-                   for e in head.doc.ents) \
+        organisation = any(t.lower_ in INSTITUTIONS for t in before) \
+            or sum(t.ent_type_ in _NAME_LABELS for t in before) >= 2 \
             or sum(t.pos_ == "PROPN" and not t.ent_type_ for t in before) >= 2
         return bool(before) and all(t.i <= head.i for t in tokens) and organisation and not any(
             t.ent_type_ == "PERSON" or t.lower_ in ("'s", "’s") or self._person(t) or _clean_name(t.text) in self.surnames
@@ -1328,13 +1356,15 @@ class Article:
         verb = SAYING_FORMS.get(token.lower_)
         if verb is None or token.pos_ != "VERB" or self._aside(token):
             return None
-        if verb in _PARTICLE and not any(c.dep_ in ("prt", "dobj") and c.lower_ == _PARTICLE[verb] for c in token.children):
+        if verb in _PARTICLE and not any(c.dep_ in ("prt", "dobj") and c.lower_ == _PARTICLE[verb]
+                                         for c in token.children):
             return None
-        if verb == "put" and not any(c.dep_ == "nsubj" for c in token.children):
-            return None  # the writer's "To put it simply, ..."
+        if verb == "put" and not (any(c.dep_ == "nsubj" for c in token.children) and any(
+                t.lower_ in ("as", "how") for t in token.doc[max(token.left_edge.i - 1, 0) : token.left_edge.i + 1])):
+            return None  # only "as X put it": not the writer's "To put it simply", nor "Smith put it down"
         stance = [a for o in token.children if o.dep_ == "dobj" and o.lower_ in _STANCE_NOUNS for a in o.children
                   if a.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)
-                  ] if verb in _STANCE_VERBS else []
+                  and not _relative_to_stance(a)] if verb in _STANCE_VERBS else []
         if verb in _STANCE_VERBS and not stance:
             return None
         if any(c.dep_ == "aux" and c.lower_ in ("do", "does", "did") and c.i == token.sent.start for c in token.children):
@@ -1465,7 +1495,8 @@ class Article:
         the clause after it, whose verb has no subject ("According to an ex-Secret Service agent, Vice-President
         Joe Biden was regularly engaged in ..."): only the verb's auxiliaries and adverbs stand between them."""
         verb = according.head
-        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")
+                                                    for c in verb.children):
             return None
         names = [c for c in source.children if c.dep_ == "appos" and c.i > source.i and c.pos_ == "PROPN"]
         between = verb.doc[names[-1].right_edge.i + 1 : verb.i] if names else None
@@ -1500,7 +1531,8 @@ class Article:
                     speaker, span = None, self._span(self._phrase(reporter))
                 elif (subject := self._misread_appositive(token, source)) is not None:
                     content = self._content([t for t in sent if t.i >= subject.left_edge.i])
-                    speaker, span = None, self._span([t for t in self._phrase(source) if t.i < subject.left_edge.i - 1])
+                    speaker = self._person(source) or self._institution(source)  # ("According to CNN, Joe Biden was")
+                    span = self._span([t for t in self._phrase(source) if t.i < subject.left_edge.i and not t.is_punct])
             elif all(t.is_punct or t.is_space for t in after):
                 content = self._content(before)
         text = self.text[token.idx : prep.idx + len(prep.text)]
@@ -1692,8 +1724,8 @@ class Article:
         if verb.idx > before:
             verb = next((t for t in reversed(tokens) if t.pos_ in ("VERB", "AUX") and any(
                 c.dep_ == "nsubj" for c in t.children)), None)
-            telling = verb is not None and (verb.lower_ in SAYING_FORMS or verb.lower_ in _SPEAKING or (
-                verb.lower_ in ("is", "was") and any(c.dep_ == "acomp" for c in verb.children)))
+            telling = verb is not None and (sent.root.lower_ in SAYING_FORMS or verb.lower_ in SAYING_FORMS
+                                            or verb.lower_ in _SPEAKING or self._feeling(verb))
             verb = verb if telling else None
         subject = self._subject(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
         if subject is None:
@@ -1709,6 +1741,13 @@ class Article:
                 and sent.doc[attribute.right_edge.i + 1].idx == before - 1:
             speaker, span = self.speaker(index, attribute)
         return Cue(before - 1, before, ":", index, speaker, span)
+
+    @staticmethod
+    def _feeling(verb: Any) -> bool:
+        """Whether a copula gives its subject a feeling of its own, with nothing it is about ("Biden was
+        indignant:"), not a reaction to what someone else said ("Trump was furious about the tweet:")."""
+        return verb.lower_ in ("is", "was", "are", "were") and any(
+            c.dep_ == "acomp" and not any(g.dep_ == "prep" for g in c.children) for c in verb.children)
 
     def _described_after(self, own: Cue | None, intro: Cue | None) -> Cue | None:
         """A quotation's own cue, unless it only describes a spokesperson whom a colon introduction named before

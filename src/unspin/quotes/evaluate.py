@@ -98,7 +98,7 @@ _TITLE_WORDS = frozenset(("pope", "st", "saint", "mr", "mrs", "ms", "miss", "dr"
 
 def normalise(name: str) -> str:
     name = strip_diacritics(name.lower()).replace("’", "'").replace("'s ", " ").removesuffix("'s")
-    words = _PUNCT.sub(" ", name).replace("-", " ").split()  # "Habib-Powell" is "Habib Powell"
+    words = _PUNCT.sub(" ", name).split()
     words = words[1:] if words[:1] == ["the"] else words
     while len(words) > 1 and words[0] in _TITLE_WORDS and words[-1] not in INSTITUTIONS | DOCUMENTS:
         words = words[1:]
@@ -117,18 +117,26 @@ def same_speaker(predicted: str, gold: str) -> bool:
     if not p or not g:
         return False
     (p, p_suffix), (g, g_suffix) = _without_suffix(p), _without_suffix(g)
-    if p_suffix != g_suffix and len(p) > 1 and len(g) > 1:  # "Donald Trump Jr" is not "Donald Trump"
+    # "Donald Trump Jr" is not "Donald Trump", nor is "Trump Jr"; a bare surname ("Curtis") may be either
+    if p_suffix != g_suffix and not (not p_suffix and len(p) == 1 or not g_suffix and len(g) == 1):
         return False
-    if p == g or spells(predicted, gold) or spells(gold, predicted) or _part_of(p, g) or _part_of(g, p):
+    if p == g or _unhyphenated(p) == _unhyphenated(g) or spells(predicted, gold) or spells(gold, predicted) \
+            or _part_of(p, g) or _part_of(g, p):
         return True
     if p[-1] != g[-1] or p[-1] in INSTITUTIONS | DOCUMENTS:
         return False
     return len(p) == 1 or p[0][0] == g[0][0]
 
 
+def _unhyphenated(words: list[str]) -> list[str]:
+    """A name's words with hyphens as spaces ("Habib-Powell" is "Habib Powell"), for equality only: a part of a
+    double surname is no surname of its own ("Jones" is not "Mary Smith-Jones")."""
+    return [part for word in words for part in word.split("-")]
+
+
 def _without_suffix(words: list[str]) -> tuple[list[str], str]:
-    """A full name's words without a suffix ("Edward E. Curtis IV" ends in the surname Curtis), and the suffix."""
-    if len(words) > 2 and words[-1] in _NAME_SUFFIXES:
+    """A name's words without a suffix ("Edward E. Curtis IV" ends in the surname Curtis), and the suffix."""
+    if len(words) >= 2 and words[-1] in _NAME_SUFFIXES:
         return words[:-1], words[-1]
     return words, ""
 

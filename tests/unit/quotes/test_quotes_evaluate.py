@@ -33,7 +33,10 @@ def test_same_speaker_rules():
     assert not same_speaker("Foreign Office", "Prime Minister's Office")
     assert same_speaker("Dina Habib-Powell", "Dina Habib Powell")  # a hyphen or a space between two surnames
     assert same_speaker("Curtis", "Edward E. Curtis IV") and same_speaker("Edward Curtis IV", "Edward E. Curtis IV")
-    assert not same_speaker("Donald Trump Jr.", "Donald Trump")  # the son is not the father
+    assert not same_speaker("Donald Trump Jr.", "Donald Trump") and not same_speaker("Trump Jr.", "Donald Trump")
+    assert same_speaker("Trump Jr.", "Donald Trump Jr.")
+    assert not same_speaker("Jones", "Mary Smith-Jones") and not same_speaker("Mary Smith-Jones", "Mark Jones")
+    assert not same_speaker("Jean-Pierre Raffarin", "Pierre Raffarin")
 
 
 def test_scores_by_hand():
