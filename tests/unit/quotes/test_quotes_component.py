@@ -2023,6 +2023,8 @@ def test_a_stance_expressed_with_its_that_clause_is_reported_speech(quotes_of, t
 @pytest.mark.parametrize("text, speaker", [
     ("“We are ready,” Terrence O’Shaughnessy said on Monday.", "Terrence O’Shaughnessy"),  # a typographic apostrophe
     ("Former NATO commander in Europe General Philip Breedlove said that the war would last.", "Philip Breedlove"),
+    ("Edward E. Curtis IV wrote a book on the movement. Curtis said that the membership was small.",
+     "Edward E. Curtis IV"),  # a surname before a suffix
 ])
 def test_names_the_model_reads_only_with_help(quotes_of, text, speaker):
     _, rows = quotes_of(text)
