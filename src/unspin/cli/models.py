@@ -40,11 +40,15 @@ def train_techniques_command(
                                          "(repeat the option; trained alike with --keep-weights), then tune."),
     tune_only: bool = typer.Option(False, "--tune-only", help="Keep the network of the model already in --out: "
                                                                  "only refit its span classifier, thresholds and calibration."),
+    with_dev: Path | None = typer.Option(None, exists=True, file_okay=False,
+                                         help="Also train on the dev articles. Dev then tunes nothing: take the span "
+                                              "classifier's settings, thresholds and calibration from this tuned "
+                                              "model folder (test figures only)."),
 ) -> None:
     """Train on the fixed split's train articles, tune on dev, measure on test, write the model folder."""
     try:
         from unspin.techniques.train import BASE_MODELS, soup_techniques, train_techniques
-        from unspin.techniques.tune import tune_model
+        from unspin.techniques.tune import tune_like, tune_model
     except ImportError as error:
         typer.echo(f"error: training needs the [train] extra ({error})", err=True)
         raise typer.Exit(2) from None
@@ -53,6 +57,9 @@ def train_techniques_command(
         raise typer.Exit(2)
     if (teacher is None) != (unlabelled == 0):
         typer.echo("error: --teacher and --unlabelled go together (distillation needs both)", err=True)
+        raise typer.Exit(2)
+    if with_dev is not None and (soup or teacher is not None):
+        typer.echo("error: --with-dev trains a new network on gold spans only (no --soup, no --teacher)", err=True)
         raise typer.Exit(2)
     if soup and tune_only:
         typer.echo("error: --soup makes a new network; --tune-only keeps the one in --out", err=True)
@@ -66,8 +73,12 @@ def train_techniques_command(
     elif not tune_only:
         train_techniques(data, out, epochs=epochs, seed=seed, lr=lr, batch_size=batch_size, pack_lines=pack_lines,
                          layers=layers, teacher=teacher, unlabelled=unlabelled, any_channel=any_channel,
-                         base=base, frozen=frozen, keep_weights=keep_weights, log=typer.echo)
-    tune_model(out, data, log=typer.echo)
+                         base=base, frozen=frozen, keep_weights=keep_weights, with_dev=with_dev is not None,
+                         log=typer.echo)
+    if with_dev is not None:
+        tune_like(out, data, with_dev, log=typer.echo)
+    else:
+        tune_model(out, data, log=typer.echo)
 
 
 def classify_spans(

@@ -269,9 +269,10 @@ def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 1
                      lr: float = 5e-5, threads: int = 2, limit: int | None = None, pack_lines: bool = False,
                      layers: int | None = None, teacher: Path | str | None = None, unlabelled: int = 0,
                      any_channel: bool = False, base: str = "minilm", frozen: int = 0, keep_weights: bool = False,
-                     log: Callable[[str], None] = print) -> Path:
-    """Train on the train articles of the fixed split (and, with a ``teacher``, on ``unlabelled``
-    PPN articles it labels), write the model folder (with ``keep_weights``, its fp32 weights too)."""
+                     with_dev: bool = False, log: Callable[[str], None] = print) -> Path:
+    """Train on the train articles of the fixed split (``with_dev``: and on its dev articles; with a ``teacher``,
+    also on ``unlabelled`` PPN articles it labels), write the model folder (with ``keep_weights``, its fp32
+    weights too)."""
     import torch
 
     torch.manual_seed(seed)
@@ -285,10 +286,10 @@ def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 1
     shutil.copy(encoder_dir / "tokenizer.json", out_dir / "tokenizer.json")
     encoder = Encoder(out_dir / "tokenizer.json", MAX_TOKENS, pack_lines=pack_lines)
     split = fixed_split()
-    train_ids = set(split["train"][:limit] if limit else split["train"])
+    train_ids = set(split["train"][:limit] if limit else split["train"]) | (set(split["dev"]) if with_dev else set())
     articles = [a for a in load_corpus(data_dir) if a.id in train_ids]
     examples = make_examples(articles, encoder)
-    log(f"{len(articles)} train articles, {len(examples)} windows, {sum(len(e.spans) for e in examples)} whole spans")
+    log(f"{len(articles)} training articles, {len(examples)} windows, {sum(len(e.spans) for e in examples)} whole spans")
     distillation = None
     if teacher is not None and unlabelled > 0:
         from unspin.data.ppn import english_texts
@@ -305,6 +306,7 @@ def train_techniques(data_dir: Path | str, out_dir: Path | str, *, seed: int = 1
     if keep_weights:
         torch.save(network.state_dict(), out_dir / WEIGHTS_FILE)
     training = {"data": "PTC (SemEval-2020 Task 11 train), unspin fixed split", "train_articles": len(articles),
+                "with_dev": with_dev,
                 "seed": seed, "epochs": epochs, "frozen_layers": frozen, "batch_size": batch_size, "lr": lr, "threads": threads,
                 "seconds": round(time.time() - started), "distillation": distillation}
     write_model(network, encoder, out_dir, base=base, pack_lines=pack_lines, any_channel=any_channel, training=training)

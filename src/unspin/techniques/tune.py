@@ -331,6 +331,48 @@ def tune_model(model_dir: Path | str, data_dir: Path | str, log=print) -> dict[s
     return metrics
 
 
+def tune_like(model_dir: Path | str, data_dir: Path | str, reference_dir: Path | str, log=print) -> dict[str, Any]:
+    """Settle a model trained on train and dev articles (``train_techniques(with_dev=True)``), which dev can no
+    longer tune: the span classifier is refitted on the train and dev gold spans with the settings the tuned
+    ``reference`` model chose, the word prior is fitted on both, and the reference's decoding thresholds and
+    score calibration are taken as they are. Only the test articles measure it."""
+    split, corpus = fixed_split(), {a.id: a for a in load_corpus(data_dir)}
+    reference = json.loads((Path(reference_dir) / "meta.json").read_text())
+    return refit_like(Path(model_dir), [corpus[i] for i in split["train"] + split["dev"]],
+                      [corpus[i] for i in split["test"]], reference, log)
+
+
+def refit_like(model_dir: Path, seen: Sequence[PtcArticle], test: Sequence[PtcArticle], reference: dict[str, Any],
+               log=print) -> dict[str, Any]:
+    """`tune_like` on given articles: those the network trained on (``seen``) and held-out ones (``test``)."""
+    model = TechniqueModel.load(model_dir, check_hash=False)
+    choice = {key: reference["span_head"][key] for key in ("c", "lexical_c", "lexical_mix")}
+    gold = gold_span_inputs(model, seen)
+    weights = np.ones(len(gold.targets))
+    lexical = fit_lexical(gold.spans, gold.targets, weights, choice["lexical_c"], len(TECHNIQUES)) \
+        if choice["lexical_mix"] > 0 else None
+    model.span_head = SpanHead(*_fit_logistic(gold.inputs, gold.targets, weights, choice["c"]), lexical,
+                               choice["lexical_mix"])
+    np.savez(model_dir / "span_head.npz", weight=model.span_head.weight, bias=model.span_head.bias)
+    (model_dir / LEXICAL_FILE).unlink(missing_ok=True)
+    if lexical is not None:
+        lexical.save(model_dir / LEXICAL_FILE)
+    model.word_prior = fit_word_prior([(a.text, [(g.start, g.end) for g in a.spans]) for a in seen], WORD_PRIOR_C)
+    model.meta["decoding"], model.meta["calibration"] = reference["decoding"], reference["calibration"]
+    model.threshold, model.low, model.max_gap, model.word_weight = (
+        model.meta["decoding"][k] for k in ("threshold", "low", "max_gap", "word_weight"))
+    (model_dir / WORD_PRIOR_FILE).unlink(missing_ok=True)
+    if model.word_weight > 0:
+        model.word_prior.save(model_dir / WORD_PRIOR_FILE)
+    model.meta["span_head"] = {**choice, "tuned_like": reference.get("sha256")}
+    metrics = {"test": measure(model, test)}
+    model.meta["metrics"] = metrics
+    model.meta["sha256"] = sha256(model_dir / "model.onnx")
+    (model_dir / "meta.json").write_text(json.dumps(model.meta, indent=1))
+    log(json.dumps(metrics, indent=1))
+    return metrics
+
+
 def _word_prior_clause(meta: dict[str, Any]) -> str:
     weight = meta["decoding"].get("word_weight", 0.0)
     if not weight:

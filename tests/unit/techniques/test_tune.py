@@ -61,3 +61,27 @@ def test_the_model_card_says_how_one_network_was_trained_and_how_a_soup_was_made
     assert "the mean of the weights of 2 networks trained alike (seed 14, 3 epochs, lr 5e-05; seed 15, 3 epochs, lr 0.0001;" in soup
     assert "--out DIR2 --seed 15 --epochs 3 --lr 0.0001 --keep-weights`" in soup
     assert "--out DIR --soup DIR1 --soup DIR2`" in soup
+
+
+def test_a_model_trained_with_dev_takes_the_references_tuning_and_refits_its_span_classifier(tmp_path):
+    import shutil
+
+    from unspin.data.ptc import LabelledSpan, PtcArticle
+    from unspin.techniques.tune import refit_like
+
+    folder = tmp_path / "model"
+    shutil.copytree(default_model_dir(), folder)
+    reference = json.loads((default_model_dir() / "meta.json").read_text())
+    texts = ["Only a fool would believe the fake news media and their lies about our heroes.",
+             "Make America great again! The corrupt elite will destroy this great nation."]
+    seen = [PtcArticle("a", texts[0], [LabelledSpan("Name_Calling,Labeling", 7, 11),
+                                       LabelledSpan("Loaded_Language", 29, 38)]),
+            PtcArticle("b", texts[1], [LabelledSpan("Slogans", 0, 24), LabelledSpan("Loaded_Language", 30, 37)])]
+    metrics = refit_like(folder, seen, seen[:1], reference, log=lambda _: None)
+    meta = json.loads((folder / "meta.json").read_text())
+    assert list(metrics) == ["test"] and metrics["test"]["articles"] == 1
+    assert meta["decoding"] == reference["decoding"] and meta["calibration"] == reference["calibration"]
+    assert {k: meta["span_head"][k] for k in ("c", "lexical_c", "lexical_mix")} == {
+        k: reference["span_head"][k] for k in ("c", "lexical_c", "lexical_mix")}
+    head = np.load(folder / "span_head.npz")
+    assert head["weight"].shape == (len(TECHNIQUES), np.load(default_model_dir() / "span_head.npz")["weight"].shape[1])
