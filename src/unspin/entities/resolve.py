@@ -48,6 +48,7 @@ PRONOUNS = frozenset({"i", "he", "she", "it", "we", "you", "they", "him", "her",
 NOT_NAMES = TITLES | PRONOUNS
 #: Last words of a name that a shorter name does not include ("Donald Trump Jr" is not "Donald Trump").
 NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+_LOWER_SUFFIXES = frozenset(suffix.lower() for suffix in NAME_SUFFIXES)
 LEADING = frozenset({"the"})
 #: Endings of nationality adjectives ("Ukrainian", "Chinese", "Polish"), which en_core_web_sm
 #: sometimes labels GPE: a one-word place ending so is dropped. ("-ean" is not: "Caribbean".)
@@ -212,12 +213,15 @@ def _cluster(surface: str, type_: str, table: AliasTable) -> Cluster:
     return ("name", _key(surface))
 
 
+def split_suffix(words: list[str]) -> tuple[list[str], str]:
+    """A name's words without a last suffix, and the suffix ("Edward E. Curtis IV": the surname is Curtis)."""
+    if len(words) >= 2 and words[-1].rstrip(".").lower() in _LOWER_SUFFIXES:
+        return words[:-1], words[-1]
+    return words, ""
+
+
 def _surname(name: str) -> str:
-    """A full name's surname, before a suffix ("Curtis" in "Edward E. Curtis IV")."""
-    words = name.split()
-    while len(words) > 2 and words[-1].rstrip(".") in NAME_SUFFIXES:
-        words.pop()
-    return words[-1]
+    return split_suffix(name.split())[0][-1]
 
 
 def _full_names(people: list[tuple[int, str]], clusters: list[Cluster | None]) -> list[tuple[int, str, Cluster]]:

@@ -114,7 +114,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
-from unspin.entities.resolve import CONNECTORS
+from unspin.entities.resolve import CONNECTORS, split_suffix
 from unspin.quotes.rules import Quote
 
 #: Verbs that report speech or writing; each also counts in its -s, -ed and -ing forms.
@@ -471,12 +471,6 @@ def _one_edit(known: str, written: str) -> bool:
     return known[cut + 1 :] == written[cut + 1 :] or known[cut + 1 :] == written[cut:] or known[cut:] == written[cut + 1 :]
 
 
-def _without_suffix(name: str) -> str:
-    """A full name without its suffix ("Edward E. Curtis IV" ends in Curtis), for matching its surname."""
-    words = name.split()
-    return " ".join(words[:-1]) if len(words) > 2 and words[-1].rstrip(".") in _SUFFIXES else name
-
-
 def _gendered_forms(one: str, other: str) -> bool:
     """Whether two surnames differ only in a Slavic gender ending ("Zelensky", "Zelenska"; "Ivanov",
     "Ivanova"): a husband and wife, or father and daughter, not one name misspelt ("Lukashenka" is
@@ -560,7 +554,7 @@ class Article:
     def canonical(self, name: str) -> str:
         """The fullest form of a person's name in the article, when only one fits."""
         fuller = [n for n in self.names if n != name and n.endswith(" " + name)] or [  # else one with a suffix
-            n for n in self.names if n != name and _without_suffix(n).endswith(" " + name)]
+            n for n in self.names if n != name and " ".join(split_suffix(n.split())[0]).endswith(" " + name)]
         if not fuller and " " not in name:  # a surname misspelt ("Baerbok" for "Annalena Baerbock")
             fuller = [n for n in self.names if " " in n and _one_edit(n.split()[-1], name)]
             fuller = fuller if len({n.split()[-1] for n in fuller}) == 1 else []

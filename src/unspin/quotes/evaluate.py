@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from unspin.entities.resolve import CONNECTORS, NAME_SUFFIXES, spells
+from unspin.entities.resolve import CONNECTORS, spells, split_suffix
 from unspin.evaluate.bootstrap import Interval, ratio_interval
 from unspin.evaluate.labels import MatchCounts, check_fingerprint, pair_by_overlap, source_texts
 from unspin.quotes.attribution import DOCUMENTS, INSTITUTIONS, SPOKESPEOPLE, TITLES
@@ -45,7 +45,6 @@ KINDS = ("direct", "indirect")
 #: article is scored, so every quotation predicted there counts against precision
 NO_QUOTES = "none"
 _PUNCT = re.compile(r"[^\w\s-]")
-_NAME_SUFFIXES = frozenset(suffix.lower() for suffix in NAME_SUFFIXES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +115,7 @@ def same_speaker(predicted: str, gold: str) -> bool:
     p, g = normalise(predicted).split(), normalise(gold).split()
     if not p or not g:
         return False
-    (p, p_suffix), (g, g_suffix) = _without_suffix(p), _without_suffix(g)
+    (p, p_suffix), (g, g_suffix) = split_suffix(p), split_suffix(g)
     # "Donald Trump Jr" is not "Donald Trump", nor is "Trump Jr"; a bare surname ("Curtis") may be either
     if p_suffix != g_suffix and not (not p_suffix and len(p) == 1 or not g_suffix and len(g) == 1):
         return False
@@ -132,13 +131,6 @@ def _unhyphenated(words: list[str]) -> list[str]:
     """A name's words with hyphens as spaces ("Habib-Powell" is "Habib Powell"), for equality only: a part of a
     double surname is no surname of its own ("Jones" is not "Mary Smith-Jones")."""
     return [part for word in words for part in word.split("-")]
-
-
-def _without_suffix(words: list[str]) -> tuple[list[str], str]:
-    """A name's words without a suffix ("Edward E. Curtis IV" ends in the surname Curtis), and the suffix."""
-    if len(words) >= 2 and words[-1] in _NAME_SUFFIXES:
-        return words[:-1], words[-1]
-    return words, ""
 
 
 def _part_of(short: list[str], long: list[str]) -> bool:
