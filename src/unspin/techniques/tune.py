@@ -304,27 +304,18 @@ def tune_model(model_dir: Path | str, data_dir: Path | str, log=print) -> dict[s
     test = [corpus[i] for i in split["test"]]
     head_fit = refit_span_head(model, train, dev, log)
     model.meta["span_head"] = head_fit.choice
-    np.savez(model_dir / "span_head.npz", weight=model.span_head.weight, bias=model.span_head.bias)
-    (model_dir / LEXICAL_FILE).unlink(missing_ok=True)
-    if model.span_head.lexical is not None:
-        model.span_head.lexical.save(model_dir / LEXICAL_FILE)
+    _save_span_head(model, model_dir)
     log(f"span head: {model.meta['span_head']}")
     model.word_prior = fit_word_prior([(a.text, [(g.start, g.end) for g in a.spans]) for a in train], WORD_PRIOR_C)
     dev_encoded = encode_articles(model, dev)
-    model.meta["decoding"] = tune_decoding(model, dev, dev_encoded)
-    model.threshold, model.low, model.max_gap, model.word_weight = (
-        model.meta["decoding"][k] for k in ("threshold", "low", "max_gap", "word_weight"))
-    (model_dir / WORD_PRIOR_FILE).unlink(missing_ok=True)
-    if model.word_weight > 0:
-        model.word_prior.save(model_dir / WORD_PRIOR_FILE)
+    _use_decoding(model, tune_decoding(model, dev, dev_encoded))
+    _save_word_prior(model, model_dir)
     out_of_fold = [head_fit.fold_heads[fold] for fold in head_fit.fold_of_article]
     model.meta["decoding"]["technique_thresholds"] = tune_technique_thresholds(model, dev, dev_encoded, out_of_fold)
     log(f"decoding: {model.meta['decoding']}")
     model.meta["calibration"] = fit_calibration(model, dev, dev_encoded, out_of_fold)
     metrics = {"dev": measure(model, dev, dev_encoded), "test": measure(model, test)}
-    model.meta["metrics"] = metrics
-    model.meta["sha256"] = sha256(model_dir / "model.onnx")
-    (model_dir / "meta.json").write_text(json.dumps(model.meta, indent=1))
+    _save_meta(model, model_dir, metrics)
     sizes = {path.name: path.stat().st_size for path in model_dir.iterdir() if path.suffix in (".onnx", ".npz", ".json")}
     (model_dir / "README.md").write_text(model_card(model.meta, sizes))
     log(json.dumps(metrics, indent=1))
@@ -353,24 +344,42 @@ def refit_like(model_dir: Path, seen: Sequence[PtcArticle], test: Sequence[PtcAr
         if choice["lexical_mix"] > 0 else None
     model.span_head = SpanHead(*_fit_logistic(gold.inputs, gold.targets, weights, choice["c"]), lexical,
                                choice["lexical_mix"])
+    _save_span_head(model, model_dir)
+    model.word_prior = fit_word_prior([(a.text, [(g.start, g.end) for g in a.spans]) for a in seen], WORD_PRIOR_C)
+    _use_decoding(model, reference["decoding"])
+    _save_word_prior(model, model_dir)
+    model.meta["calibration"] = reference["calibration"]
+    model.meta["span_head"] = {**choice, "tuned_like": reference.get("sha256")}
+    metrics = {"test": measure(model, test)}
+    _save_meta(model, model_dir, metrics)
+    log(json.dumps(metrics, indent=1))
+    return metrics
+
+
+def _save_span_head(model: TechniqueModel, model_dir: Path) -> None:
     np.savez(model_dir / "span_head.npz", weight=model.span_head.weight, bias=model.span_head.bias)
     (model_dir / LEXICAL_FILE).unlink(missing_ok=True)
-    if lexical is not None:
-        lexical.save(model_dir / LEXICAL_FILE)
-    model.word_prior = fit_word_prior([(a.text, [(g.start, g.end) for g in a.spans]) for a in seen], WORD_PRIOR_C)
-    model.meta["decoding"], model.meta["calibration"] = reference["decoding"], reference["calibration"]
+    if model.span_head.lexical is not None:
+        model.span_head.lexical.save(model_dir / LEXICAL_FILE)
+
+
+def _use_decoding(model: TechniqueModel, decoding: dict[str, Any]) -> None:
+    model.meta["decoding"] = decoding
     model.threshold, model.low, model.max_gap, model.word_weight = (
-        model.meta["decoding"][k] for k in ("threshold", "low", "max_gap", "word_weight"))
+        decoding[k] for k in ("threshold", "low", "max_gap", "word_weight"))
+
+
+def _save_word_prior(model: TechniqueModel, model_dir: Path) -> None:
+    """The word prior's file, only when decoding gives it weight."""
     (model_dir / WORD_PRIOR_FILE).unlink(missing_ok=True)
     if model.word_weight > 0:
         model.word_prior.save(model_dir / WORD_PRIOR_FILE)
-    model.meta["span_head"] = {**choice, "tuned_like": reference.get("sha256")}
-    metrics = {"test": measure(model, test)}
+
+
+def _save_meta(model: TechniqueModel, model_dir: Path, metrics: dict[str, Any]) -> None:
     model.meta["metrics"] = metrics
     model.meta["sha256"] = sha256(model_dir / "model.onnx")
     (model_dir / "meta.json").write_text(json.dumps(model.meta, indent=1))
-    log(json.dumps(metrics, indent=1))
-    return metrics
 
 
 def _word_prior_clause(meta: dict[str, Any]) -> str:
