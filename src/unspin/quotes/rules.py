@@ -2,7 +2,8 @@
 
 Marks are paired per paragraph with a stack, so a quotation nested inside another (“he called it
 ‘a farce’ today”) stays part of the outer one, and „…“ pairs differently from “…”; a straight quote
-after a word closes a “ that no ” closes later in the paragraph (“...asked me," Kavanaugh said). A paragraph
+after a word closes a “ that no ” closes later in the paragraph (“...asked me," Kavanaugh said), and a ” closes a
+straight quote that no straight quote closes later ("...migrants,” Orban stated). A paragraph
 that opens a quotation without closing it yields a quotation up to the paragraph end: that is how
 news prints a quotation continued over several paragraphs, each reopened with a mark. When the
 next line instead goes on without reopening and closes it (feeds that print one sentence per
@@ -67,6 +68,8 @@ def _opens(text: str, i: int, mark: str, stack: list[tuple[str, int]]) -> bool:
 def _closes(text: str, i: int, mark: str, stack: list[tuple[str, int]], end: int) -> bool:
     if stack and stack[-1][0] == "“" and mark == '"':  # a typist's mix: “...," closed by a straight quote, when
         return not text[i - 1].isspace() and "”" not in text[i:end]  # no curly one closes it later
+    if stack and stack[-1][0] == '"' and mark == "”":  # and the other way round: "...,” Orban stated.
+        return not text[i - 1].isspace() and '"' not in text[i:end]
     if not stack or mark not in CLOSERS[stack[-1][0]]:
         return False
     if mark == "’":  # ’ inside a word (don’t) or before one is an apostrophe

@@ -1723,6 +1723,14 @@ def test_curly_opening_closed_by_a_straight_quote(quotes_of):
     assert direct(rows) == [(text[: text.index(',"') + 2], "Kavanaugh")]
 
 
+def test_straight_opening_closed_by_a_curly_quote(quotes_of):
+    text = ("\"The presidency of Fidesz has discussed yesterday the announcement of the Belgian Prime Minister,” "
+            "Orban stated.\n“According to their plan, this will happen in June,\" he added.")
+    _, rows = quotes_of(text)
+    assert direct(rows) == [(text[: text.index(",”") + 2], "Orban"),
+                            (text[text.index("“"): text.index(',"') + 2], "Orban")]
+
+
 def test_straight_quotes_nested_in_curly_ones_still_pair(quotes_of):
     text = "“He called the report \"a complete fabrication\" and refused to comment,” Piotr Müller told reporters."
     _, rows = quotes_of(text)
