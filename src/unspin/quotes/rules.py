@@ -132,11 +132,25 @@ def _continues(text: str, opened: str, line: tuple[int, int]) -> bool:
     return True
 
 
+def _closing_line(text: str, opened: str, lines: list[tuple[int, int]], j: int) -> int | None:
+    """The line after line ``j`` that goes on with a quotation ``opened`` there and closes it: the next
+    line, or a later one of the same block when the lines between hold no mark at all (a feed printing
+    one sentence per line: “Madagascar ... doctors. / There are around ... / ... worse for them.”)."""
+    for k in range(j + 1, len(lines)):
+        if text.count("\n", lines[k - 1][1], lines[k][0]) > 1:  # a blank line ends the block
+            return None
+        if _continues(text, opened, lines[k]):
+            return k
+        if _first_mark(text, *lines[k]) is not None:
+            return None
+    return None
+
+
 def direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) of every direct quotation, marks included, paragraph by paragraph.
 
-    An unclosed quotation whose next paragraph (line) goes on without reopening it and closes it
-    joins that paragraph's closing mark (see the module docstring).
+    An unclosed quotation whose next paragraph (line), or a later one after lines with no mark, goes on
+    without reopening it and closes it joins that paragraph's closing mark (see the module docstring).
     """
     found: list[tuple[int, int]] = []
     i = 0
@@ -144,11 +158,11 @@ def direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[in
         p_start, p_end = paragraphs[i]
         marks = quote_marks(text, p_start, p_end)
         j = i
-        while marks and marks[-1][1] == len(text[:paragraphs[j][1]].rstrip()) and j + 1 < len(paragraphs) \
+        while marks and marks[-1][1] == len(text[:paragraphs[j][1]].rstrip()) \
                 and text[marks[-1][1] - 1] not in CLOSERS.get(text[marks[-1][0]], "") \
-                and _continues(text, text[marks[-1][0]], paragraphs[j + 1]):
+                and (closing := _closing_line(text, text[marks[-1][0]], paragraphs, j)) is not None:
             opened = marks.pop()[0]
-            j += 1
+            j = closing
             joined = quote_marks(text, opened, paragraphs[j][1])  # re-pair from the opening mark on
             marks.extend(joined)
         headline = i == 0 and len(paragraphs) > 1

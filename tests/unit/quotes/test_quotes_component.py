@@ -373,6 +373,21 @@ def test_quotation_running_on_over_lines_until_its_closing_mark(quotes_of):
     assert direct(rows) == [(text[: text.index('US,"') + 4], "Lu Kang")]
 
 
+def test_quotation_running_on_over_unmarked_lines_until_its_closing_mark(quotes_of):
+    text = ("“Madagascar, like many African countries, does not have many doctors.\n"
+            "There are around three thousand doctors for 22 million people.\n"
+            "Without the aid coming in, things would be much worse for them,” Derek Gatherer told reporters.")
+    _, rows = quotes_of(text)
+    assert direct(rows) == [(text[: text.index(",”") + 2], "Derek Gatherer")]
+
+
+def test_a_blank_line_ends_a_quotation_left_open(quotes_of):
+    text = ("“Madagascar does not have many doctors for its people.\n\n"
+            "There are around three thousand doctors.\nIt is worse elsewhere,” Derek Gatherer told reporters.")
+    _, rows = quotes_of(text)
+    assert [quote for quote, _ in direct(rows)] == [text[: text.index("\n")]]
+
+
 def test_surname_written_first_is_normalised_to_the_full_name(quotes_of):
     text = ('"So far we have not yet found causes or clues," Foreign Ministry spokesman Lu Kang said in a daily '
             "news conference.\nChina has always protected the safety of workers at foreign diplomatic missions in "
