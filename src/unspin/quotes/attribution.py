@@ -111,6 +111,7 @@ speaks even when the model reads the two as a noun phrase ("“...,” Salvini c
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -511,6 +512,10 @@ class Article:
         self.direct = direct
         self._direct_starts = [s for s, _ in direct]
         self.sents = self._paragraph_sentences(doc)
+        # sentences told by the writer before each one: those wholly inside a quotation do not count, since a
+        # speaker stays the topic for as long as their own words run ("X said: “... / ... / ...” / He added")
+        told = [self._quoted_share(s.start_char, s.end_char) < 1 for _, s in self.sents]
+        self._told = [0, *itertools.accumulate(told)]
         self.headline_end = self._headline_end()
         # a name the model also tags as a place in the article is that place ("Border Patrol San Diego" read as
         # a person, "— CBP San Diego" as a city), as are the NOT_PERSONS everywhere
@@ -535,6 +540,11 @@ class Article:
         self.cues: list[Cue] = []
 
     # --- names -------------------------------------------------------------------------------
+
+    def _near(self, earlier: int, sentence: int) -> bool:
+        """Whether sentence ``earlier`` is at most PRONOUN_WINDOW of the writer's sentences before ``sentence``
+        (or is it)."""
+        return earlier <= sentence and self._told[sentence + 1] - self._told[earlier + 1] <= PRONOUN_WINDOW
 
     def _headline_end(self) -> int:
         """Where the headline ends (0 when there is none): a first paragraph ending in a word (no full stop,
@@ -858,7 +868,7 @@ class Article:
         if (same := self._subject_before_pronoun(sentence, pronoun)) is not None:
             return same
         recent = [(i, name) for i, name, person in self.speakers if (person or name is None)
-                  and 0 <= sentence - i <= PRONOUN_WINDOW]
+                  and self._near(i, sentence)]
         if recent:
             last_at, last = recent[-1]
             if last is None:  # the last to speak was someone unnamed: he/she may be them

@@ -388,6 +388,17 @@ def test_a_blank_line_ends_a_quotation_left_open(quotes_of):
     assert [quote for quote, _ in direct(rows)] == [text[: text.index("\n")]]
 
 
+def test_a_pronoun_reaches_back_over_the_lines_of_a_long_quotation(quotes_of):
+    # one sentence per line: the five quoted lines are the speaker's, not the writer's, so she is still the topic
+    text = ("Karen Monahan wrote on Twitter that nobody had believed her.\n"
+            "“I have been smeared and threatened.\nI have been isolated from my own party.\n"
+            "I provided medical records from 2017.\nI told them about the abuse.\n"
+            "My therapist released records of it.”\n\n"
+            "She added: “Four people stated that I came to them and shared the same story.”")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct")[-1] == "Karen Monahan"
+
+
 def test_surname_written_first_is_normalised_to_the_full_name(quotes_of):
     text = ('"So far we have not yet found causes or clues," Foreign Ministry spokesman Lu Kang said in a daily '
             "news conference.\nChina has always protected the safety of workers at foreign diplomatic missions in "
