@@ -514,7 +514,7 @@ class Article:
         self.sents = self._paragraph_sentences(doc)
         # sentences told by the writer before each one: those wholly inside a quotation do not count, since a
         # speaker stays the topic for as long as their own words run ("X said: “... / ... / ...” / He added")
-        told = [self._quoted_share(s.start_char, s.end_char) < 1 for _, s in self.sents]
+        told = [not self.quoted(s.start_char, s.end_char) for _, s in self.sents]
         self._told = [0, *itertools.accumulate(told)]
         self.headline_end = self._headline_end()
         # a name the model also tags as a place in the article is that place ("Border Patrol San Diego" read as
