@@ -873,6 +873,9 @@ class Article:
             last_at, last = recent[-1]
             if last is None:  # the last to speak was someone unnamed: he/she may be them
                 return None
+            if sentence - last_at > PRONOUN_WINDOW and any(last_at < i <= sentence and name != last
+                                                           for i, name, _ in self.speakers):
+                return None  # reached past a long quotation only when nobody, not even an organisation, spoke since
             others = {name for i, name in self.subjects if last_at <= i <= sentence and name != last}
             if any(last_at < i < sentence for i in self.described):
                 return None  # "X said ... . The head of the Commission has called ... . She added": her, maybe

@@ -132,17 +132,29 @@ def _continues(text: str, opened: str, line: tuple[int, int]) -> bool:
     return True
 
 
+#: The most lines without a mark a quotation left open runs on over to the line that closes it.
+MAX_UNMARKED_LINES = 8
+
+
 def _closing_line(text: str, opened: str, lines: list[tuple[int, int]], j: int) -> int | None:
     """The line after line ``j`` that goes on with a quotation ``opened`` there and closes it: the next
     line, or a later one of the same block when the lines between hold no mark at all (a feed printing
-    one sentence per line: “Madagascar ... doctors. / There are around ... / ... worse for them.”)."""
-    for k in range(j + 1, len(lines)):
+    one sentence per line: “Madagascar ... doctors. / There are around ... / ... worse for them.”). Only a
+    double mark runs on past the next line, and only to its closing mark after a word and before no word:
+    ‘ and ’ are also apostrophes ("the ‘80s", "the workers’ union") and a straight quote after a digit an inch
+    mark ("drifts reached 30""), which could swallow the writer's lines."""
+    if _continues(text, opened, lines[j + 1]) if j + 1 < len(lines) else False:
+        return j + 1
+    if opened not in "“\"":
+        return None
+    for k in range(j + 1, min(len(lines), j + 2 + MAX_UNMARKED_LINES)):
         if text.count("\n", lines[k - 1][1], lines[k][0]) > 1:  # a blank line ends the block
             return None
-        if _continues(text, opened, lines[k]):
-            return k
-        if _first_mark(text, *lines[k]) is not None:
-            return None
+        i = _first_mark(text, *lines[k])
+        if i is not None:
+            after_word = i > lines[k][0] and not text[i - 1].isspace() and not text[i - 1].isdigit()
+            before_word = i + 1 < len(text) and text[i + 1].isalnum()
+            return k if text[i] == CLOSERS[opened][-1] and after_word and not before_word else None
     return None
 
 

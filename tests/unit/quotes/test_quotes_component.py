@@ -399,6 +399,25 @@ def test_a_pronoun_reaches_back_over_the_lines_of_a_long_quotation(quotes_of):
     assert speakers(rows, "direct")[-1] == "Karen Monahan"
 
 
+@pytest.mark.parametrize("text", [
+    "Headline\n\nHe came of age in the ‘80s, when the plant employed 3,000 people.\nThe plant closed in 2009.\n"
+    "Now the workers’ union wants the site reopened as a battery factory.",
+    'Headline\n\nThe storm left a 6" layer of ice on roads across the county.\nSchools were closed on Monday.\n'
+    'Crews said drifts reached 30" in some places, making roads impassable.'])
+def test_an_apostrophe_or_inch_mark_does_not_run_on_over_the_writers_lines(quotes_of, text):
+    _, rows = quotes_of(text)
+    assert not any("\n" in quote for quote, _ in direct(rows))
+
+
+def test_a_pronoun_reaches_past_a_long_quotation_only_when_nobody_spoke_since(quotes_of):
+    text = ("Police chief John Ames said the bridge would reopen on Friday.\nThe closure had lasted six weeks.\n"
+            "The Transport Ministry said in a statement: “The repairs took longer than planned. Steel beams had to be "
+            "replaced. We thank drivers for their patience. Safety is our first concern. The work is now complete.”\n"
+            "“We are relieved it is over,” she said.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct")[-1] is None
+
+
 def test_surname_written_first_is_normalised_to_the_full_name(quotes_of):
     text = ('"So far we have not yet found causes or clues," Foreign Ministry spokesman Lu Kang said in a daily '
             "news conference.\nChina has always protected the safety of workers at foreign diplomatic missions in "
