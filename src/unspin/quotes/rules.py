@@ -143,7 +143,7 @@ def _closing_line(text: str, opened: str, lines: list[tuple[int, int]], j: int) 
     double mark runs on past the next line, and only to its closing mark after a word and before no word:
     ‘ and ’ are also apostrophes ("the ‘80s", "the workers’ union") and a straight quote after a digit an inch
     mark ("drifts reached 30""), which could swallow the writer's lines."""
-    if _continues(text, opened, lines[j + 1]) if j + 1 < len(lines) else False:
+    if j + 1 < len(lines) and _continues(text, opened, lines[j + 1]):
         return j + 1
     if opened not in "“\"":
         return None
