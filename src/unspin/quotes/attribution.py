@@ -127,7 +127,7 @@ SAYING = ("say", "tell", "state", "note", "add", "warn", "claim", "stress", "rec
           "demand", "continue", "joke", "quip", "blast", "ask", "whine", "lament", "concede", "boast", "retort",
           "vow", "scoff", "testify", "brag", "remark",
           "speculate", "affirm", "bemoan", "summarise", "summarize", "reason", "recount", "reassure", "put",
-          "express", "voice")
+          "express", "voice", "urge", "clarify", "caution", "exclaim", "proclaim", "contend")
 _IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written", "writing"),
               "admit": ("admitted", "admitting"), "sum": ("summed", "summing"),
               "brag": ("bragged", "bragging"), "put": ("putting",)}

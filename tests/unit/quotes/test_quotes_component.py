@@ -720,6 +720,20 @@ def test_joking_and_blasting_are_verbs_of_saying(quotes_of, text, speaker):
     assert speakers(rows, "direct") == [speaker]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("“This is unacceptable! Madam President of the Bundestag, please use the switch,” urges Reiner Holznagel, "
+     "President of the Taxpayers’ Association.", "Reiner Holznagel"),
+    ("“Whatever cargo was being delivered, it was all ordered a long time ago, well before COVID-19,” Thandi Modise "
+     "clarified.", "Thandi Modise"),
+    ("Shafayat Mohamed exclaimed, “Here the President says a man can marry a man, but you can’t say a man can have "
+     "four wives…!”", "Shafayat Mohamed"),
+])
+def test_urging_clarifying_and_exclaiming_are_verbs_of_saying(quotes_of, text, speaker):
+    _, rows = quotes_of(text)
+    assert len(direct(rows)) == 1
+    assert speakers(rows, "direct") == [speaker]
+
+
 @pytest.mark.parametrize("line", [
     "“Iran Admits To Facilitating 9/11 Terror Attacks,” by Adam Kredo, Washington Free Beacon, June 8, 2018:",
     "“Man whose vehicle exploded at Travis AFB identified,” KGO, March 23, 2018:",
