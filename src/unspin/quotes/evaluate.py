@@ -11,8 +11,9 @@ used once, largest overlap first); the kind-agnostic figures ignore kind. For ma
 quotes the speaker is correct (names agree, or both unknown), unknown (predicted None for a
 known speaker) or wrong (a name that does not agree, including a name for a gold ``unknown``).
 Names agree when, lower-cased and without diacritics, "the", possessives, punctuation and leading titles
-("Pope", "St.", "President"), they equal one of the ``|`` alternatives, or when they end in the same surname and the predicted name is that
-surname alone or starts with the same letter ("Lavrov", "Sergei Lavrov" for "Sergey Lavrov"),
+("Pope", "St.", "President"), they equal one of the ``|`` alternatives, or when they end in the same surname and either is that surname alone or the
+predicted name starts with the same letter ("Lavrov", "Sergei Lavrov" for "Sergey Lavrov";
+"Recep Tayyip Erdoğan" for "Erdogan"),
 or when one is an acronym the other's capitalised words spell ("WHO", "World Health Organization");
 institution words ("Ministry") never count as surnames.
 """
@@ -123,7 +124,7 @@ def same_speaker(predicted: str, gold: str) -> bool:
         return True
     if p[-1] != g[-1] or p[-1] in INSTITUTIONS | DOCUMENTS:
         return False
-    return len(p) == 1 or p[0][0] == g[0][0]
+    return len(p) == 1 or len(g) == 1 or p[0][0] == g[0][0]
 
 
 def _unhyphenated(words: list[str]) -> list[str]:
