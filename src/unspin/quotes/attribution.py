@@ -871,16 +871,20 @@ class Article:
                   and self._near(i, sentence)]
         if recent:
             last_at, last = recent[-1]
-            if last is None:  # the last to speak was someone unnamed: he/she may be them
-                return None
-            if sentence - last_at > PRONOUN_WINDOW and any(last_at < i <= sentence and name != last
-                                                           for i, name, _ in self.speakers):
-                return None  # reached past a long quotation only when nobody, not even an organisation, spoke since
-            others = {name for i, name in self.subjects if last_at <= i <= sentence and name != last}
-            if any(last_at < i < sentence for i in self.described):
-                return None  # "X said ... . The head of the Commission has called ... . She added": her, maybe
-            if continuing or not others:
-                return last
+            if last is None:  # the last to speak was someone unnamed: he/she may be them, unless a person
+                # named as a subject since is the topic now ("He also claimed ... . Andriy Melnyk, Ukrainian
+                # ambassador to Germany, defended ... . “...,” he told journalist Thilo Jung")
+                if not any(last_at < i <= sentence for i, _ in self.subjects):
+                    return None
+            else:
+                if sentence - last_at > PRONOUN_WINDOW and any(last_at < i <= sentence and name != last
+                                                               for i, name, _ in self.speakers):
+                    return None  # reached past a long quotation only when nobody, not even an organisation, spoke since
+                others = {name for i, name in self.subjects if last_at <= i <= sentence and name != last}
+                if any(last_at < i < sentence for i in self.described):
+                    return None  # "X said ... . The head of the Commission has called ... . She added": her, maybe
+                if continuing or not others:
+                    return last
         window = {name for i, name in self.subjects if 0 <= sentence - i <= 3}
         if not window:  # "After an announcement by X, ... . According to him, ...", "X's Address in which he told"
             # (not past a paragraph's end)

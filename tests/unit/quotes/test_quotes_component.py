@@ -182,6 +182,18 @@ def test_pronoun_after_an_unnamed_speaker_is_unknown(quotes_of):
     assert speakers(rows, "indirect") == ["Anand", None, None]
 
 
+def test_pronoun_after_an_unnamed_speaker_and_a_person_named_since_refers_to_that_person(quotes_of):
+    text = ("He also claimed that the former leader of the nationalist movement had no ties to Nazi Germany.\n"
+            "Andriy Melnyk, Ukrainian ambassador to Germany, defended Stepan Bandera and compared him to Robin Hood "
+            "in an interview with a journalist from Germany.\n"
+            "“I visited his grave because he is important as the symbol of the struggle for freedom. The freedom "
+            "fighter is not subject to any laws,” he told journalist Thilo Jung.\n"
+            "“Poles want to politicize this story,” the diplomat said.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == [None]
+    assert speakers(rows, "direct") == ["Andriy Melnyk", "Andriy Melnyk"]
+
+
 def test_appositive_name_after_a_role_with_its_own_object(quotes_of):
     _, rows = quotes_of("The TV host of The Next Revolution, Steve Hilton, noted on Fox News that Biden caused more "
                         "damage to Washington than any of his predecessors as head of state.")
