@@ -813,7 +813,8 @@ class Article:
         """The organisation a definite "the group" names in apposition, or else refers back to: the one named as a
         subject or speaking in the last few sentences ("The bipartisan U.S. Conference of Mayors passed ... “...,” the group said",
         "According to The Washington Times, ... The paper noted that", "NBC News said ... The media outlet reported"),
-        unless someone else spoke after it was last a subject."""
+        unless someone else spoke after it was last a subject; of several named there, the one named last when it
+        also spoke last."""
         before = [t.lower_ for t in head.children if t.i < head.i and not (t.dep_ == "compound" and t.pos_ == "NOUN")]
         if head.lower_ not in _GENERIC_ORGS or before != ["the"]:  # also "the media outlet", "the news agency"
             return None
@@ -830,7 +831,11 @@ class Article:
         # unless the organisation is the subject of a later sentence ("Ms. Sanders wrote ... . The Correspondents’
         # Association seemed unmoved. “...,” the group wrote")
         spoke = [(i, name) for i, name, _ in self.speakers if name and 0 <= sentence - i <= PRONOUN_WINDOW][-1:]
-        if len(recent) != 1:
+        if len(recent) > 1:  # of several, the one named last when it alone spoke last ("Le Figaro recalled ... . The
+            last = max(i for i, name in named if name in recent)  # New York Times pointed out that ... . The
+            latest = {name for i, name in named if i == last}  # publication also recalled that")
+            return latest.pop() if len(latest) == 1 and spoke and spoke[0][1] in latest else None
+        if not recent:
             return None
         organisation = recent.pop()
         if not spoke or spoke[0][1] == organisation:

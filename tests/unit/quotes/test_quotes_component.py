@@ -874,6 +874,23 @@ def test_the_media_outlet_refers_back_to_the_outlet_just_speaking(quotes_of):
     assert speakers(rows, "indirect") == ["NBC News", "NBC News"]
 
 
+def test_the_publication_refers_back_to_the_outlet_named_and_speaking_last(quotes_of):
+    text = ("Le Figaro recalled that the bridge had been a target for months.\n"
+            "The New York Times pointed out that the bridge was hated in Ukraine.\n"
+            "The publication also recalled that the military had threatened to strike it.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect") == ["Le Figaro", "New York Times", "New York Times"]
+
+
+def test_the_publication_names_nobody_when_someone_else_spoke_since(quotes_of):
+    text = ("Le Figaro recalled that the bridge had been a target for months.\n"
+            "The New York Times pointed out that the bridge was hated in Ukraine.\n"
+            "John Kirby said that the attack was not discussed with Washington.\n"
+            "The publication also recalled that the military had threatened to strike it.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect")[-1] is None
+
+
 def test_a_passive_verb_of_saying_names_its_doer(quotes_of):
     _, rows = quotes_of("As reported by The Boston Globe, the shooting was the last straw for many parents.\n"
                         "“We are doing what we can,” Mayor Ann Cole told The Associated Press as reported by WBZ.")
