@@ -1742,13 +1742,15 @@ class Article:
         # again: “Indeed the Church has ...”") or an attribution after it ("Zelensky’s office was outraged: “...,”
         # the aide complained"): the verb before the colon with a subject of its own introduces when it says or
         # tells how ("Marine Le Pen spoke about the restrictions: “They sanctioned ...”", the model's root
-        # "sanctioned"; "Biden was indignant:"; not "Islam exists only as an enemy of all:")
+        # "sanctioned"; "Biden was indignant:"; not "Islam exists only as an enemy of all:"), or when one named person
+        # does it ("Brandee Porterfield, however, shot back:")
         verb = sent.root
         if verb.idx > before:
             verb = next((t for t in reversed(tokens) if t.pos_ in ("VERB", "AUX") and any(
                 c.dep_ == "nsubj" for c in t.children)), None)
             telling = verb is not None and (sent.root.lower_ in SAYING_FORMS or verb.lower_ in SAYING_FORMS
-                                            or verb.lower_ in _SPEAKING or self._feeling(verb))
+                                            or verb.lower_ in _SPEAKING or self._feeling(verb)
+                                            or self._person_acting(verb))
             verb = verb if telling else None
         subject = self._subject(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
         if subject is None:
@@ -1764,6 +1766,13 @@ class Article:
                 and sent.doc[attribute.right_edge.i + 1].idx == before - 1:
             speaker, span = self.speaker(index, attribute)
         return Cue(before - 1, before, ":", index, speaker, span)
+
+    def _person_acting(self, verb: Any) -> bool:
+        """Whether a verb other than a copula has one named person as its subject ("Chris Marczak, defended the
+        curriculum:")."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return verb.lower_ not in ("is", "was", "are", "were") and len(subjects) == 1 \
+            and len(self._persons_in(subjects[0])) == 1
 
     @staticmethod
     def _feeling(verb: Any) -> bool:

@@ -1584,6 +1584,13 @@ def test_a_report_from_a_country_says_where_it_comes_from_not_who_issued_it(quot
     assert speakers(rows, "direct") == [None]
 
 
+def test_a_named_person_acting_before_a_colon_introduces_the_quotation_after_it(quotes_of):
+    text = ("Brandee Porterfield, however, shot back: “They are not going over anything else in this much detail.” "
+            "The district did not answer.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Brandee Porterfield"]
+
+
 @pytest.mark.parametrize("text", [
     "To quote Cajetan again: “Indeed the Church has the right to separate herself from an heretical pope according "
     "to divine law.”",
