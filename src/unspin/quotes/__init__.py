@@ -1,6 +1,7 @@
 """Quotations and reported speech in English news, with who said them.
 
-`rules` finds direct quotations from quotation marks; `attribution` reads a spaCy parse of the
+`rules` finds direct quotations from quotation marks, `transcript` the turns of a transcript
+printed with speaker labels; `attribution` reads a spaCy parse of the
 article, finds cues of saying and reported speech and names the speakers; `evaluate` scores both
 against the hand labels in eval/quotes. The parse is the shared English pipeline's
 (unspin.entities.nlp): when the entities component has just run NER over the same texts, its
@@ -13,6 +14,7 @@ import re
 
 from unspin.quotes.attribution import find_quotes
 from unspin.quotes.rules import Quote, direct_quotes
+from unspin.quotes.transcript import transcript_turns, with_turns
 
 __all__ = ["Quote", "direct_quotes", "find_quotes", "paragraph_spans", "quote_texts"]
 
@@ -37,5 +39,6 @@ def quote_texts(texts: list[str], paragraphs: list[list[tuple[int, int]]]) -> li
     result = []
     for text, p, doc in zip(texts, paragraphs, nlp.parse(texts, nlp.PARSE_PIPES)):
         spans = paragraph_spans(text, p)
-        result.append(find_quotes(text, spans, doc, direct_quotes(text, spans)))
+        turns = transcript_turns(text, spans)
+        result.append(find_quotes(text, spans, doc, with_turns(direct_quotes(text, spans), turns), turns))
     return result

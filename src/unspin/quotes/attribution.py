@@ -112,11 +112,14 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from unspin.entities.resolve import CONNECTORS, split_suffix
+from unspin.entities.resolve import CONNECTORS, initials, split_suffix
 from unspin.quotes.rules import Quote
+from unspin.quotes.transcript import Turn
 
 #: Verbs that report speech or writing; each also counts in its -s, -ed and -ing forms.
 SAYING = ("say", "tell", "state", "note", "add", "warn", "claim", "stress", "recall", "announce", "explain",
@@ -506,10 +509,12 @@ class Article:
     sentence crosses a paragraph); its entities and sentences are read once here.
     """
 
-    def __init__(self, text: str, paragraphs: list[tuple[int, int]], doc: Any, direct: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, paragraphs: list[tuple[int, int]], doc: Any, direct: list[tuple[int, int]],
+                 turns: Sequence[Turn] = ()) -> None:
         self.text = text
         self.paragraphs = paragraphs
         self.direct = direct
+        self.turns = {turn.words: turn.label for turn in turns}  # a transcript's turns: words -> speaker's label
         self._direct_starts = [s for s, _ in direct]
         self.sents = self._paragraph_sentences(doc)
         # sentences told by the writer before each one: those wholly inside a quotation do not count, since a
@@ -1856,6 +1861,9 @@ class Article:
             quotes = [(s, e) for s, e in self.direct if p_start <= s < p_end]
             found: list[Cue | None] = []
             for start, end in quotes:
+                if (start, end) in self.turns:
+                    found.append(self._turn_cue(start, end))
+                    continue
                 colon = self._colon_before(start, p_start)
                 found.append(self._described_after(self._own_cue(start, end), self._intro(colon) if colon else None)
                              or self._holding_subject(start, end))
@@ -1865,8 +1873,8 @@ class Article:
             if carry is not None and self._person_between(p_start, quotes[0][0] if quotes else p_end, carry.speaker):
                 carry = None
             for i, (start, end) in enumerate(quotes):
-                if found[i] is not None or self._named_subject(start, end):
-                    continue
+                if found[i] is not None or (start, end) in self.turns or self._named_subject(start, end):
+                    continue  # a turn is its label's only: nothing is lent to it
                 # another person named between them ("“A.” Kweis graduated ... “B,” Weinhold told")
                 # may be the speaker: nothing is lent across them
                 before = next((j for j in range(i - 1, -1, -1) if found[j] is not None), None)
@@ -1884,7 +1892,9 @@ class Article:
                 result.append(Quote(start, end, "direct", cue.speaker if cue else None,
                                     cue.speaker_span if cue else None, cue.text if cue else None))
             colon = self._colon_before(p_end, p_start)
-            if colon:
+            if any(q in self.turns for q in quotes):
+                carry = None  # a turn's speaker goes on in no other line
+            elif colon:
                 carry, gap = self._intro(colon), 0
             elif quotes:
                 carry, gap = found[-1], 0
@@ -1905,6 +1915,22 @@ class Article:
             else:
                 gap += 1
         return result
+
+    def _turn_cue(self, start: int, end: int) -> Cue:
+        """A transcript turn's label as its cue: the one person the label names ("Hadeed", "HANNITY", "Molester
+        McCarrick"; a first name that opens one known name: "Abid" for Abid Awan; initials: "DB" for Dennis
+        Bernstein), else nobody ("Influential Roman", "Judge", "Q")."""
+        label_start, label_end = self.turns[(start, end)]
+        label = self.text[label_start:label_end]
+        words = [w.title() if w.isupper() and len(w) > 1 else w for w in re.findall(r"[\w’'-]+", label)]
+        named = {self.canonical(w) for w in words if w in self.surnames and w not in NOT_PERSONS} | {
+            n for w in words if w not in self.surnames for n in self.names if n.startswith(w + " ")}
+        if not named and label.isalpha() and label.isupper() and 2 <= len(label) <= 3:  # "DB" for Dennis Bernstein
+            named = {n for n in self.names if len(n.split()) == len(label) and initials(n) == label}
+        persons = {n for n in named if " " in n} or named
+        speaker = persons.pop() if len(persons) == 1 else None
+        sentence = next(iter(self._sentences_of(label_start, label_end)), -1)
+        return Cue(label_end, label_end + 1, ":", sentence, speaker, (label_start, label_end) if speaker else None)
 
     def _relays(self, cue: Cue) -> bool:
         """Whether a cue may only relay the words of a speaker its clause opens with: "according to" or a verb
@@ -1950,13 +1976,13 @@ class Article:
 
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]], doc: Any,
-                direct: list[tuple[int, int]]) -> list[Quote]:
+                direct: list[tuple[int, int]], turns: Sequence[Turn] = ()) -> list[Quote]:
     """Direct quotations with speakers, and reported speech, of one article.
 
     ``doc`` is the spaCy parse of ``text`` (see `Article`); ``direct`` the quotations
-    `rules.direct_quotes` found.
+    `rules.direct_quotes` found, with the words of the transcript ``turns`` among them.
     """
-    article = Article(text, paragraphs, doc, direct)
+    article = Article(text, paragraphs, doc, direct, turns)
     article.read()
     quotes = article.attribute_direct() + article.indirect()
     return sorted(quotes, key=lambda q: (q.start, q.end, q.kind))
