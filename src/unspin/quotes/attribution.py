@@ -1035,7 +1035,9 @@ class Article:
             matches = plain if len(plain) == 1 else matches
         if len(matches) > 1:  # "the former president": of the presidents, the one just mentioned
             matches = [n for n in matches if any(n == m and 0 <= sentence - i <= PRONOUN_WINDOW for i, m in self.mentions)]
-            return matches[0] if len(matches) == 1 else None
+            if len(matches) > 1:  # and of those, the main subject of the sentence before ("After meeting President
+                matches = [n for n in matches if (sentence - 1, n) in self.main_subjects]  # Putin, President Trump
+            return matches[0] if len(matches) == 1 else None  # said ... . President Trump went on ... . The president said")
         if matches:
             return matches[0]
         if head.lower_ not in TITLES | PERSON_NOUNS or not refer_back or self._introduced_unnamed(head) \
@@ -1592,13 +1594,13 @@ class Article:
                     continue
                 if token.dep_ == "pobj" and token.head.dep_ == "agent":  # "She was supported by Kevin McCarthy":
                     self.subjects.extend((index, name) for name in self._persons_in(token))  # the doer is a subject
-                if token.dep_ in ("nsubj", "nsubjpass") and not self._misread_object(token):
+                if token.dep_ in ("nsubj", "nsubjpass") and not self._misread_object(token) or self._root_doer(token):
                     self.subjects.extend((index, name) for name in self._persons_in(token))
                     if self._unresolved_description(index, token):
                         self.described.append(index)
                     if token.lower_ in INSTITUTIONS and (name := self._institution(token)):
                         self.institution_subjects.append((index, name))
-                    if token.head.i == sent.root.i:
+                    if token.head.i == sent.root.i:  # (a root doer is its own head)
                         self.main_subjects.extend((index, name) for name in self._persons_in(token))
                     for part in (token, *(c for c in token.children if c.dep_ == "conj")):  # "X and Y met"
                         entity = next((e for e in token.doc.ents if e.start <= part.i < e.end), None)
@@ -1608,6 +1610,15 @@ class Article:
                     self.mentions.append((index, person))
                 if token.dep_ in ("dobj", "dative") and token.head.i == sent.root.i:
                     self.objects.extend((index, name) for name in self._persons_in(token))
+
+    @staticmethod
+    def _root_doer(token: Any) -> bool:
+        """Whether a noun the model made its sentence's root has the sentence's finite verb hung on it ("Andre
+        Baumann, deputy environment minister of Baden-Württemberg, called on German citizens ...", "called" read
+        as a clause of Baumann's): the noun is that verb's subject."""
+        return token.dep_ == "ROOT" and token.pos_ in ("PROPN", "NOUN") and any(
+            c.dep_ == "acl" and c.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+            and not any(g.dep_.startswith("nsubj") for g in c.children) for c in token.children)
 
     # --- direct quotations -------------------------------------------------------------------
 

@@ -853,6 +853,25 @@ def test_the_cardinal_is_the_one_introduced_as_cardinal(quotes_of):
     assert speakers(rows, "direct") == ["Giovanni Rossi"]
 
 
+def test_the_president_of_two_just_named_is_the_one_the_sentence_before_is_about(quotes_of):
+    text = ("After meeting President Vladimir Putin, President Trump said he has “full faith and support for America’s "
+            "great intelligence agencies”.\n"
+            "In his remarks to members of Congress Tuesday, President Trump went on to admit that he needed to clarify "
+            "his statements in Helsinki.\n"
+            "The president said: “It was a mistake to say it the way I did.”")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct")[-1] == "Trump"
+
+
+def test_a_name_the_model_makes_the_root_is_the_subject_of_the_verb_it_hangs_there(quotes_of):
+    # the model reads "called" as a clause of "Baumann", the sentence's root
+    text = ("Andre Baumann, deputy environment minister of Baden-Württemberg, called on German citizens to sort their "
+            "rubbish more responsibly.\n"
+            "“There are treasures buried in the trash bins,” he said.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Andre Baumann"]
+
+
 def test_the_judge_is_not_a_president_just_named(quotes_of):
     text = ("President Donald Trump on Tuesday pardoned two ranchers convicted of setting fires on federal land.\n"
             "At their first sentencing, the judge noted that the ranchers were respected in their community.")
