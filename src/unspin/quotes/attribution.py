@@ -216,6 +216,9 @@ PERSON_NOUNS = frozenset(("man", "woman", "businessman", "businesswoman", "entre
 _OFFICES = frozenset(("judge", "sheriff", "mayor", "governor", "senator", "congressman", "congresswoman", "professor",
                       "ambassador", "cardinal", "bishop", "archbishop", "rabbi", "imam", "pastor", "admiral",
                       "commissioner"))
+#: Titles of whoever asks the questions of a program's guest: "the host" is never the guest a he/she would be,
+#: only someone introduced by one of them ("The TV host ..., Steve Hilton, noted ... “...,” said the presenter").
+_INTERVIEWERS = frozenset(("host", "presenter", "interviewer", "moderator", "anchor"))
 #: Titles of someone who heads what follows them ("the head of the Foreign Ministry", "the commander of the
 #: brigade"), not of someone who serves another ("the lawyer of", "the secretary of Governor X").
 _HEADING_TITLES = frozenset(("head", "chief", "leader", "commander", "chairman", "chairwoman", "chair", "director",
@@ -600,6 +603,9 @@ class Article:
             words |= {t.lower_ for t in titled if t.pos_ == "NOUN" or t.lower_ in TITLES}
             if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
                 words.add(root.head.lower_)
+                of = root.head.head if root.head.dep_ == "pobj" else None  # "The TV host of The Next Revolution,
+                if of is not None and of.dep_ == "prep" and of.head.pos_ == "NOUN":  # Steve Hilton": the name hangs
+                    words.add(of.head.lower_)  # on the show's title
             words |= {w for t in words for w in _SPELLED_OUT.get(t, ())}
             roles.setdefault(self.canonical(name), set()).update(words)
         return roles
@@ -1028,6 +1034,8 @@ class Article:
         wanted = _ABBREVIATED.get(head.lower_, (head.lower_,))
         matches = [name for name, words in self.roles.items()
                    if all(w in words for w in wanted) and name.split()[-1] not in owners]
+        if head.lower_ in _INTERVIEWERS and not matches:  # "the presenter" is the one introduced as host
+            matches = [name for name, words in self.roles.items() if words & _INTERVIEWERS]
         if owners:
             return matches[0] if len(matches) == 1 else None
         if len(matches) > 1:  # the plain title before a lesser one ("Attorney General" before "Deputy ...")
@@ -1041,8 +1049,9 @@ class Article:
         if matches:
             return matches[0]
         if head.lower_ not in TITLES | PERSON_NOUNS or not refer_back or self._introduced_unnamed(head) \
-                or any(c.lower_ in _ANONYMOUS for c in head.children) or self._of_someone_named(head):
-            return None  # "The unidentified woman says", "The lawyer of Donald Trump said"
+                or any(c.lower_ in _ANONYMOUS for c in head.children) or self._of_someone_named(head) \
+                or head.lower_ in _INTERVIEWERS:
+            return None  # "The unidentified woman says", "The lawyer of Donald Trump said", "the host suggested"
         person = self._pronoun(sentence, False)
         if person and head.lower_ in _OFFICES and self.roles.get(person, set()) & TITLES:
             return None  # introduced by another title, they hold no such office ("President Trump ... the judge noted")

@@ -872,6 +872,25 @@ def test_a_name_the_model_makes_the_root_is_the_subject_of_the_verb_it_hangs_the
     assert speakers(rows, "direct") == ["Andre Baumann"]
 
 
+def test_the_host_is_never_the_guest_just_speaking(quotes_of):
+    text = ("Former national security adviser John Bolton admitted on CNN that he had helped plan coups abroad.\n"
+            "“As somebody who has helped plan coups d’état, not here but other places, it takes a lot of work,” the "
+            "politician pointed out.\n"
+            "When the host suggested that there were other events Bolton was silent about, he replied, "
+            "“I’m sure there are.”")
+    _, rows = quotes_of(text)
+    assert "John Bolton" not in [speaker for _, text, speaker in rows if text.startswith("there were")]
+
+
+def test_the_presenter_is_the_one_introduced_as_host_of_a_show(quotes_of):
+    text = ("The TV host of The Next Revolution, Steve Hilton, noted on Fox News that Joe Biden caused more damage "
+            "than any of his predecessors.\n"
+            "Biden said on Monday that the alliance had never been stronger.\n"
+            "“It is what these geniuses of international politics have done,” said the presenter.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["Steve Hilton"]
+
+
 def test_the_judge_is_not_a_president_just_named(quotes_of):
     text = ("President Donald Trump on Tuesday pardoned two ranchers convicted of setting fires on federal land.\n"
             "At their first sentencing, the judge noted that the ranchers were respected in their community.")
