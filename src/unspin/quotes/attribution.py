@@ -1819,6 +1819,9 @@ class Article:
         """A paragraph's last sentence saying who spoke without what ("The DPR Central Bank denied
         this information."): the quotation opening the next paragraph is what it said."""
         last = self._sentences_of(p_end - 1, p_end)
+        # not a cue inside what another reports ("Grassley said his staff contacted the individuals at the party
+        # at which the conduct Ford complained of took place: ...")
+        cues = [c for c in cues if not any(o.content and o.content[0] <= c.start < o.content[1] for o in cues)]
         cue = cues[-1] if cues else None
         if cue is None or not last or cue.sentence != last[-1] or cue.speaker is None or cue.content:
             return None

@@ -891,6 +891,15 @@ def test_the_presenter_is_the_one_introduced_as_host_of_a_show(quotes_of):
     assert speakers(rows, "direct") == ["Steve Hilton"]
 
 
+def test_a_cue_inside_a_reported_clause_does_not_close_its_paragraph(quotes_of):
+    text = ("Grassley said his staff contacted the other individuals who allegedly attended the party at which the "
+            "conduct Ford complained of allegedly took place: Mark Judge, Patrick Smyth, and Leland Keyser.\n"
+            "“All three submitted statements to the Senate under penalty of felony, denying any knowledge of the "
+            "events.”")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") != ["Ford"]
+
+
 def test_the_judge_is_not_a_president_just_named(quotes_of):
     text = ("President Donald Trump on Tuesday pardoned two ranchers convicted of setting fires on federal land.\n"
             "At their first sentencing, the judge noted that the ranchers were respected in their community.")
