@@ -63,8 +63,8 @@ def test_scores_by_hand():
 
 
 def test_split_holds_out_exactly_the_named_test_sources_in_file_order():
-    test = ["data/ptc/articles/article789615291.txt", "ppn:1735", "data/ptc/articles/article701837665.txt",
-            "ppn:921"]
+    test = ["data/ptc/articles/article999001621.txt", "ppn:215", "data/ptc/articles/article697454736.txt",
+            "ppn:272"]
     old_test = ["data/ptc/articles/article763761219.txt",  # the round 3 test, dev since round 4
                 "data/ptc/articles/article754131438.txt",  # the round 4 test, dev since round 5
                 "ppn:18436",  # the round 5 test, dev since round 6
@@ -80,7 +80,8 @@ def test_split_holds_out_exactly_the_named_test_sources_in_file_order():
                 "data/ptc/articles/article788900262.txt", "ppn:824",  # the round 15 test, dev since round 16
                 "data/ptc/articles/article722507879.txt", "ppn:340",  # the round 16 test, dev since round 17
                 "data/ptc/articles/article771879020.txt", "ppn:1036",  # the round 17 test, dev since round 18
-                "data/ptc/articles/article764518567.txt", "ppn:1245"]  # the round 18 test, dev since round 19
+                "data/ptc/articles/article764518567.txt", "ppn:1245",  # the round 18 test, dev since round 19
+                "data/ptc/articles/article789615291.txt", "ppn:1735"]  # the round 19 test, dev since round 20
     sources = ["examples/a.txt", test[0], "ppn:840", test[1], old_test[0], test[2], "ppn:1662", old_test[1], test[3],
                *old_test[2:]]
     split = split_sources(sources)
