@@ -87,12 +87,14 @@ def transcript_turns(text: str, lines: list[tuple[int, int]]) -> list[Turn]:
     spoken = {blocks[i] for i, match in labelled.items() if match.group(1) in repeated}
     turns = [i for i in sorted(labelled) if blocks[i] in spoken and (
         labelled[i].group(1) in repeated or _named_elsewhere(text, labelled[i]))]
+    order = sorted(labelled)
+    next_label = dict(zip(order, order[1:]))  # a turn stops at any label line, a turn's or not
     result = []
     for k, i in enumerate(turns):
         last = i
         following = turns[k + 1] if k + 1 < len(turns) else None
         if following is not None and blocks[following] == blocks[i] and following - i <= MAX_TURN_LINES \
-                and not any(i < j < following for j in labelled):
+                and next_label[i] == following:
             last = following - 1
         start, end = labelled[i].end(), lines[last][1]
         if text[start] in "“„«\"‘" or len(re.findall(r"\w+", text[start:end])) < MIN_WORDS:
