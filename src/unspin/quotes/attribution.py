@@ -363,6 +363,11 @@ def _without_run_ons(persons: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
     return [(ent, cut(name)) for ent, name in persons]
 
 
+def _gender_of(pronoun: Any) -> str:
+    """ "he" for he/him, "she" for she/her."""
+    return "he" if pronoun.lower_ in ("he", "him") else "she"
+
+
 def _acronym(token: Any) -> bool:
     """Whether a token is an acronym the model took for a common noun ("ICE reports that", "Swedish TV
     reported") or, in capitals, for a question word ("WHO said there should not be restrictions"): a name."""
@@ -545,6 +550,7 @@ class Article:
         self.described: list[int] = []  # sentences with an unnamed person described as a subject ("the leader")
         self.mentions: list[tuple[int, str]] = []  # (sentence, person named outside quotations)
         self.objects: list[tuple[int, str]] = []  # (sentence, person object of its main verb: "X asked Y")
+        self.genders: dict[str, str] = {}  # person -> "he" or "she" by the writer's pronouns (`read` fills it first)
         self.cues: list[Cue] = []
 
     # --- names -------------------------------------------------------------------------------
@@ -896,7 +902,12 @@ class Article:
                 if sentence - last_at > PRONOUN_WINDOW and any(last_at < i <= sentence and name != last
                                                                for i, name, _ in self.speakers):
                     return None  # reached past a long quotation only when nobody, not even an organisation, spoke since
-                others = {name for i, name in self.subjects if last_at <= i <= sentence and name != last}
+                others = {name for i, name in self.subjects if last_at <= i <= sentence and name != last
+                          and not (pronoun is not None and self._other_gender(name, pronoun))}
+                if others and pronoun is not None and self._same_gender(last, pronoun) \
+                        and not any(self._same_gender(name, pronoun) for name in others):
+                    others = set()  # only the last speaker is known to be a "she" ("Swetnick says in her ... .
+                    # Kavanaugh and Judge were students ... . She said")
                 if any(last_at < i < sentence for i in self.described):
                     return None  # "X said ... . The head of the Commission has called ... . She added": her, maybe
                 if continuing or not others:
@@ -906,6 +917,8 @@ class Article:
             # (not past a paragraph's end)
             window = {name for i, name in self.mentions if 0 <= sentence - i <= 1
                       and self.sents[i][0] == self.sents[sentence][0]} | self._named_before_pronoun(pronoun)
+        if pronoun is not None:  # not someone the writer calls by the other gender's pronouns
+            window = {name for name in window if not self._other_gender(name, pronoun)}
         if len(window) > 1:  # of several, the one person the sentence before is about ("Trump did not
             # answer ... . He also said ...")
             previous = {name for i, name in self.main_subjects if i == sentence - 1}
@@ -917,13 +930,20 @@ class Article:
         person = window.pop()
         return None if any(i == sentence - 1 and name != person for i, name in self.objects) else person
 
+    def _same_gender(self, person: str, pronoun: Any) -> bool:
+        """Whether the writer's own pronouns make ``person`` a he or a she as ``pronoun`` is."""
+        return self.genders.get(person) == _gender_of(pronoun)
+
     def _other_gender(self, person: str, pronoun: Any) -> bool:
         """Whether the article introduced ``person`` with words of the other gender than ``pronoun`` ("he and
-        his wife Sadie ... “...,” he said" is not Sadie)."""
+        his wife Sadie ... “...,” he said" is not Sadie), or, introduced with none, refers to them with the
+        other gender's pronouns."""
         words = self.roles.get(person, set())  # ("Rep." spells out as congressman and congresswoman: neither)
-        same, other = (_MASCULINE_ROLES, _FEMININE_ROLES) if pronoun.lower_ in ("he", "him") else (
+        same, other = (_MASCULINE_ROLES, _FEMININE_ROLES) if _gender_of(pronoun) == "he" else (
             _FEMININE_ROLES, _MASCULINE_ROLES)
-        return bool(words & other) and not words & same
+        if words & same or words & other:
+            return bool(words & other) and not words & same
+        return self.genders.get(person) not in (None, _gender_of(pronoun))
 
     def _subject_before_pronoun(self, sentence: int, pronoun: Any) -> str | None:
         """The person named before ``pronoun`` in its sentence, outside quotations, when that is the only person
@@ -1579,6 +1599,7 @@ class Article:
 
     def read(self) -> None:
         """Find every cue, sentence by sentence, keeping the history pronouns resolve against."""
+        self.genders = self._infer_genders()
         for index, (_, sent) in enumerate(self.sents):
             cues = []
             for token in sent:
@@ -1619,6 +1640,26 @@ class Article:
                     self.mentions.append((index, person))
                 if token.dep_ in ("dobj", "dative") and token.head.i == sent.root.i:
                     self.objects.extend((index, name) for name in self._persons_in(token))
+
+    def _infer_genders(self) -> dict[str, str]:
+        """The gender the writer's pronouns give each person: in the writer's words, the he/his or she/her after
+        the first name of a sentence and before any other name refer to that person ("Julie Swetnick says in her
+        affidavit that she saw Brett Kavanaugh ..."); a person gets the gender of all such pronouns, when there
+        are some and none of the other."""
+        votes: dict[str, set[str]] = {}
+        for _, sent in self.sents:
+            named = [(t.i, person) for t in sent if not self.quoted(t.idx, t.idx + 1) and (person := self._person(t))]
+            if not named:
+                continue
+            first, person = named[0]
+            until = next((i for i, other in named if other != person), sent.end)
+            for token in sent.doc[first + 1 : until]:
+                if not self.quoted(token.idx, token.idx + 1):
+                    if token.lower_ in _MASCULINE:
+                        votes.setdefault(person, set()).add("he")
+                    elif token.lower_ in _FEMININE:
+                        votes.setdefault(person, set()).add("she")
+        return {person: genders.pop() for person, genders in votes.items() if len(genders) == 1}
 
     @staticmethod
     def _root_doer(token: Any) -> bool:

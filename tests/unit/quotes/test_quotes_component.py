@@ -900,6 +900,29 @@ def test_a_cue_inside_a_reported_clause_does_not_close_its_paragraph(quotes_of):
     assert speakers(rows, "direct") != ["Ford"]
 
 
+def test_a_she_refers_to_the_one_person_the_writer_calls_she_not_to_men_named_since(quotes_of):
+    text = ("Julie Swetnick says in her affidavit that she saw Brett Kavanaugh drink excessively at many parties.\n"
+            "At the time, Kavanaugh and Mark Judge were students at Georgetown Prep.\n"
+            "She said that Kavanaugh and Judge engaged in abusive behaviour toward girls.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect")[-1] == "Julie Swetnick"
+
+
+def test_the_writers_pronouns_give_a_persons_gender_only_when_they_agree():
+    from unspin.entities import nlp
+    from unspin.quotes import direct_quotes, paragraph_spans
+    from unspin.quotes.attribution import Article
+
+    text = ("Julie Swetnick says in her affidavit that she saw the parties.\n"
+            "Patrick Smyth wrote a book about his school days.\n"
+            "Leland Keyser said he or she could not remember.")
+    doc = next(iter(nlp.parse([text], nlp.PARSE_PIPES)))
+    paragraphs = paragraph_spans(text, [])
+    article = Article(text, paragraphs, doc, direct_quotes(text, paragraphs))
+    article.read()
+    assert article.genders == {"Julie Swetnick": "she", "Patrick Smyth": "he"}
+
+
 def test_the_judge_is_not_a_president_just_named(quotes_of):
     text = ("President Donald Trump on Tuesday pardoned two ranchers convicted of setting fires on federal land.\n"
             "At their first sentencing, the judge noted that the ranchers were respected in their community.")
