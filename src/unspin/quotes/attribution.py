@@ -216,6 +216,8 @@ PERSON_NOUNS = frozenset(("man", "woman", "businessman", "businesswoman", "entre
 _OFFICES = frozenset(("judge", "sheriff", "mayor", "governor", "senator", "congressman", "congresswoman", "professor",
                       "ambassador", "cardinal", "bishop", "archbishop", "rabbi", "imam", "pastor", "admiral",
                       "commissioner"))
+#: Nouns for a piece of journalism, which speaks for the outlet that published it ("The article stated").
+_PIECES = frozenset(("article", "piece", "story", "editorial", "op-ed", "column"))
 #: Titles of whoever asks the questions of a program's guest: "the host" is never the guest a he/she would be,
 #: only someone introduced by one of them ("The TV host ..., Steve Hilton, noted ... “...,” said the presenter").
 _INTERVIEWERS = frozenset(("host", "presenter", "interviewer", "moderator", "anchor"))
@@ -863,7 +865,7 @@ class Article:
     def _document_before(self, sentence: int, head: Any) -> str | None:
         """The issuer a definite "the release" refers back to: the one speaker since a sentence of the last few
         named a document so ("the State Department said in a public release ... the release said")."""
-        if head.lower_ not in DOCUMENTS or [t.lower_ for t in head.children if t.i < head.i] != ["the"]:
+        if head.lower_ not in DOCUMENTS or not self._refers_back(head):
             return None
         named = {i for i, (_, sent) in enumerate(self.sents) if 0 < sentence - i <= PRONOUN_WINDOW and any(
             t.lower_ == head.lower_ and not self.quoted(t.idx, t.idx + 1) for t in sent)}
@@ -871,10 +873,37 @@ class Article:
         # the issuer spoke last: anyone speaking since may have issued it ("the department announced ...")
         return since[-1] if since and set(since) == {since[-1]} else None
 
+    def _piece_before(self, sentence: int, head: Any) -> str | None:
+        """The outlet a definite "the article" refers back to: the one the last few sentences named as the
+        publisher of the last piece they mention ("a hit piece in the Washington Post ... . The article stated",
+        "The New Yorker has just published an article ... . The article recounted")."""
+        if head.lower_ not in _PIECES or not self._refers_back(head):
+            return None
+        for i in range(sentence - 1, max(sentence - 1 - PRONOUN_WINDOW, -1), -1):
+            pieces = [t for t in self.sents[i][1] if t.lower_ in _PIECES and not self.quoted(t.idx, t.idx + 1)]
+            outlet = (self._issuer(pieces[-1]) or self._publisher(pieces[-1])) if pieces else None
+            if outlet or pieces and not self._refers_back(pieces[-1]):
+                return outlet
+        return None  # (past "the article" again, to the piece it refers to: "As the article acknowledged")
+
+    @staticmethod
+    def _refers_back(noun: Any) -> bool:
+        """Whether a noun is definite with nothing of its own ("the article"), so names what it refers to."""
+        return [t.lower_ for t in noun.children if t.i < noun.i] == ["the"]
+
+    def _publisher(self, piece: Any) -> str | None:
+        """The organisation that is the subject of the verb whose object is ``piece`` ("The New Yorker has just
+        published an article")."""
+        if piece.dep_ != "dobj":
+            return None
+        subject = next((c for c in piece.head.children if c.dep_ == "nsubj"), None)
+        entity = next((e for e in piece.doc.ents if subject is not None and e.start <= subject.i < e.end), None)
+        return _org_name(entity.text) or None if entity is not None and entity.label_ == "ORG" else None
+
     def _official_before(self, sentence: int, head: Any) -> str | None:
         """The organisation a definite "the official" speaks for: the one whose official spoke last in the last
         few sentences ("An ADL official told JTA ... The official said"), never a person named before them."""
-        if head.lower_ not in _MEMBERS or [t.lower_ for t in head.children if t.i < head.i] != ["the"]:
+        if head.lower_ not in _MEMBERS or not self._refers_back(head):
             return None
         spoke = [c.speaker for c in self.cues if c.speaker and c.speaker_span and 0 < sentence - c.sentence
                  <= PRONOUN_WINDOW and head.lower_ in self.text[c.speaker_span[0] : c.speaker_span[1]].lower().split()]
@@ -1114,7 +1143,8 @@ class Article:
             return (persons[0] if len(persons) == 1 or self._speaking_together(head, persons) else None), span
         return (self._owned_spokesperson(sentence, head) or self._institution(head) or self._made_by(head)
                 or self._named_before(sentence, head) or self._generic(sentence, head)
-                or self._document_before(sentence, head) or self._official_before(sentence, head)
+                or self._document_before(sentence, head) or self._piece_before(sentence, head)
+                or self._official_before(sentence, head)
                 or self._description(sentence, head)
                 or self._officer_of(head) or self._bare_name(head)), span
 

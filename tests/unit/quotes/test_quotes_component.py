@@ -923,6 +923,22 @@ def test_the_writers_pronouns_give_a_persons_gender_only_when_they_agree():
     assert article.genders == {"Julie Swetnick": "she", "Patrick Smyth": "he"}
 
 
+def test_the_article_speaks_for_the_outlet_that_published_the_piece_mentioned_last(quotes_of):
+    text = ("The New Yorker has just published an article written by Ronan Farrow and Jane Mayer.\n"
+            "The article recounted a claim by Deborah Ramirez, concerning “a dormitory party gone awry.”\n"
+            "As the article acknowledged, however, “her memories contained gaps because she had been drinking.”")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == ["New Yorker", "New Yorker"]
+
+
+def test_the_article_names_nobody_when_the_piece_mentioned_last_has_no_outlet(quotes_of):
+    text = ("The New Yorker has just published an article about the nominee.\n"
+            "A blogger then wrote a piece about the hearing.\n"
+            "The article claimed that “the committee had known for weeks.”")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "direct") == [None]
+
+
 def test_the_judge_is_not_a_president_just_named(quotes_of):
     text = ("President Donald Trump on Tuesday pardoned two ranchers convicted of setting fires on federal land.\n"
             "At their first sentencing, the judge noted that the ranchers were respected in their community.")
