@@ -876,11 +876,13 @@ class Article:
     def _piece_before(self, sentence: int, head: Any) -> str | None:
         """The outlet a definite "the article" refers back to: the one the last few sentences named as the
         publisher of the last piece they mention ("a hit piece in the Washington Post ... . The article stated",
-        "The New Yorker has just published an article ... . The article recounted")."""
-        if head.lower_ not in _PIECES or not self._refers_back(head):
+        "The New Yorker has just published an article ... . The article recounted"); so for "the report" and
+        the last report named by its issuer ("The majority report by the Permanent Subcommittee ... says")."""
+        if head.lower_ not in _PIECES | DOCUMENTS or not self._refers_back(head):
             return None
+        nouns = _PIECES if head.lower_ in _PIECES else {head.lower_}  # (a document: "the report", a report)
         for i in range(sentence - 1, max(sentence - 1 - PRONOUN_WINDOW, -1), -1):
-            pieces = [t for t in self.sents[i][1] if t.lower_ in _PIECES and not self.quoted(t.idx, t.idx + 1)]
+            pieces = [t for t in self.sents[i][1] if t.lower_ in nouns and not self.quoted(t.idx, t.idx + 1)]
             outlet = (self._issuer(pieces[-1]) or self._publisher(pieces[-1])) if pieces else None
             if outlet or pieces and not self._refers_back(pieces[-1]):
                 return outlet
@@ -1143,7 +1145,7 @@ class Article:
             return (persons[0] if len(persons) == 1 or self._speaking_together(head, persons) else None), span
         return (self._owned_spokesperson(sentence, head) or self._institution(head) or self._made_by(head)
                 or self._named_before(sentence, head) or self._generic(sentence, head)
-                or self._document_before(sentence, head) or self._piece_before(sentence, head)
+                or self._piece_before(sentence, head) or self._document_before(sentence, head)
                 or self._official_before(sentence, head)
                 or self._description(sentence, head)
                 or self._officer_of(head) or self._bare_name(head)), span

@@ -931,6 +931,15 @@ def test_the_article_speaks_for_the_outlet_that_published_the_piece_mentioned_la
     assert speakers(rows, "direct") == ["New Yorker", "New Yorker"]
 
 
+def test_the_report_speaks_for_the_issuer_of_the_last_report_named(quotes_of):
+    text = ("The majority report by the Permanent Subcommittee on Investigations says that the Treasury granted a "
+            "license to convert the funds.\n"
+            "A Treasury official wrote in an email that the department had committed to a lot.\n"
+            "The exchange was legal, the report notes.")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect")[-1] == "Permanent Subcommittee on Investigations"
+
+
 def test_the_article_names_nobody_when_the_piece_mentioned_last_has_no_outlet(quotes_of):
     text = ("The New Yorker has just published an article about the nominee.\n"
             "A blogger then wrote a piece about the hearing.\n"
