@@ -929,7 +929,8 @@ class Article:
                 # ambassador to Germany, defended ... . “...,” he told journalist Thilo Jung")
                 if not any(last_at < i <= sentence for i, _ in self.subjects):
                     return None
-            else:
+            elif not (pronoun is not None and self._other_gender(last, pronoun)):  # (a "she" after a man spoke:
+                # someone in the window, "Haig said he merely sold ... . Laura Loomer also started ... . She wrote")
                 if sentence - last_at > PRONOUN_WINDOW and any(last_at < i <= sentence and name != last
                                                                for i, name, _ in self.speakers):
                     return None  # reached past a long quotation only when nobody, not even an organisation, spoke since

@@ -908,6 +908,22 @@ def test_a_she_refers_to_the_one_person_the_writer_calls_she_not_to_men_named_si
     assert speakers(rows, "indirect")[-1] == "Julie Swetnick"
 
 
+def test_a_she_after_a_man_spoke_refers_to_the_woman_named_since(quotes_of):
+    text = ("Ambellas and Intellihub claim that the FBI and the Las Vegas Metropolitan Police Department are providing "
+            "cover for the real story behind the massacre, with help from Haig.\n"
+            "In public statements this week, Haig denied any connection to the massacre and said he merely sold "
+            "Paddock the rounds.\n"
+            "\"However, don’t be fooled,\" Intellihub writes.\n"
+            "\"Haig is likely a CIA cut-out who is just upholding the public narrative in conjunction with the FBI Las "
+            "Vegas and the LVMPD.\"\n"
+            "Laura Loomer, a noxious far-right personality who formerly worked for Project Veritas, also started making "
+            "hay with Haig's background in Arizona aerospace.\n"
+            "She wrote on Twitter that the massacre \"is starting to look more and more like a gun running operation "
+            "gone wrong every day.\"")
+    _, rows = quotes_of(text)
+    assert speakers(rows, "indirect")[-1] == "Laura Loomer"
+
+
 def test_the_writers_pronouns_give_a_persons_gender_only_when_they_agree():
     from unspin.entities import nlp
     from unspin.quotes import direct_quotes, paragraph_spans
