@@ -216,6 +216,8 @@ PERSON_NOUNS = frozenset(("man", "woman", "businessman", "businesswoman", "entre
 _OFFICES = frozenset(("judge", "sheriff", "mayor", "governor", "senator", "congressman", "congresswoman", "professor",
                       "ambassador", "cardinal", "bishop", "archbishop", "rabbi", "imam", "pastor", "admiral",
                       "commissioner"))
+#: Forms of "be" that make a copula: what follows describes the subject rather than something it does.
+_COPULAS = frozenset(("is", "was", "are", "were"))
 #: Nouns for a piece of journalism, which speaks for the outlet that published it ("The article stated").
 _PIECES = frozenset(("article", "piece", "story", "editorial", "op-ed", "column"))
 #: Titles of whoever asks the questions of a program's guest: "the host" is never the guest a he/she would be,
@@ -986,7 +988,7 @@ class Article:
         if pronoun is None:
             return None
         before = self._before(pronoun)
-        other = _FEMININE if pronoun.lower_ in ("he", "him") else _MASCULINE
+        other = _FEMININE if _gender_of(pronoun) == "he" else _MASCULINE
         if any(t.lower_ in other for t in before):
             return None
         named = {p for t in before if (p := self._person(t))}
@@ -1870,14 +1872,14 @@ class Article:
         """Whether a verb other than a copula has one named person as its subject ("Chris Marczak, defended the
         curriculum:")."""
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        return verb.lower_ not in ("is", "was", "are", "were") and len(subjects) == 1 \
+        return verb.lower_ not in _COPULAS and len(subjects) == 1 \
             and len(self._persons_in(subjects[0])) == 1
 
     @staticmethod
     def _feeling(verb: Any) -> bool:
         """Whether a copula gives its subject a feeling of its own, with nothing it is about ("Biden was
         indignant:"), not a reaction to what someone else said ("Trump was furious about the tweet:")."""
-        return verb.lower_ in ("is", "was", "are", "were") and any(
+        return verb.lower_ in _COPULAS and any(
             c.dep_ == "acomp" and not any(g.dep_ == "prep" for g in c.children) for c in verb.children)
 
     def _described_after(self, own: Cue | None, intro: Cue | None) -> Cue | None:
